@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+import Components from 'unplugin-vue-components/vite'
+import { NaiveUiResolver } from 'unplugin-vue-components/resolvers'
+
+// This project keeps src-main/ and src-renderer/ instead of electron-vite's src/ defaults,
+// so every entry is named here (see README, "Layout").
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          // The Electron main process.
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          // Browser mode: the same services served to a browser on loopback, in plain Node.
+          host: resolve(__dirname, 'src-main/web/start-host.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [vue(), Components({ dts: false, resolvers: [NaiveUiResolver()] })],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+    },
+  },
+})

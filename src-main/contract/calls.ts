@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { AppInfo } from './app-info'
+import { Catalog } from './catalog'
+import { CooldownReport } from './cooldown'
+import { CountryCode, SendInput, SendOutcome } from './send'
+import { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage, HistoryQuery } from './history'
+import { KeychainStatus, ProfileFields, ProfileList, ProfileView, SecretKind } from './profiles'
+import { Settings, SettingsPatch } from './settings'
+import { CALL_NAMES, type CallName } from './call-names'
+
+const Empty = z.strictObject({})
+const ProfileId = z.string().min(1).max(200)
+
+/**
+ * Every call the renderer can make, the one list both transports serve.
+ * Inputs are strict: an unknown field is an error, not something to ignore.
+ */
+export const calls = {
+  'app.info': { input: Empty, output: AppInfo },
+  'catalog.get': { input: Empty, output: Catalog },
+
+  'profiles.list': { input: Empty, output: ProfileList },
+  'profiles.create': { input: z.strictObject({ fields: ProfileFields }), output: ProfileView },
+  'profiles.update': {
+    input: z.strictObject({ id: ProfileId, fields: ProfileFields }),
+    output: ProfileView,
+  },
+  'profiles.duplicate': { input: z.strictObject({ id: ProfileId }), output: ProfileView },
+  'profiles.delete': { input: z.strictObject({ id: ProfileId }), output: Empty },
+  'profiles.setActive': { input: z.strictObject({ id: ProfileId }), output: ProfileList },
+  'profiles.setSecret': {
+    input: z.strictObject({
+      id: ProfileId,
+      kind: SecretKind,
+      /** null removes the stored value. */
+      value: z.string().min(1).max(8192).nullable(),
+    }),
+    output: ProfileView,
+  },
+  'profiles.export': { input: Empty, output: z.object({ json: z.string() }) },
+  'profiles.import': {
+    input: z.strictObject({ json: z.string().max(1_000_000) }),
+    output: z.object({ imported: z.number().int() }),
+  },
+  'keychain.status': { input: Empty, output: KeychainStatus },
+
+  'sms.send': { input: SendInput, output: SendOutcome },
+
+  'cooldown.forPhone': {
+    input: z.strictObject({
+      profileId: ProfileId,
+      phoneNumber: z.string().max(32),
+      phoneCountryCode: CountryCode.optional(),
+    }),
+    output: CooldownReport,
+  },
+
+  'history.query': { input: HistoryQuery, output: HistoryPage },
+  'history.get': {
+    input: z.strictObject({ id: z.number().int(), revealPhone: z.boolean().default(false) }),
+    output: HistoryEntry,
+  },
+  'history.export': {
+    input: z.strictObject({
+      filter: HistoryFilter.default({}),
+      format: ExportFormat,
+      revealPhones: z.boolean().default(false),
+    }),
+    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+  },
+  'history.clear': {
+    input: z.strictObject({ confirm: z.literal(true) }),
+    output: z.object({ deleted: z.number().int() }),
+  },
+
+  'settings.get': { input: Empty, output: Settings },
+  'settings.update': { input: SettingsPatch, output: Settings },
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>
+
+// Every name in call-names.ts has a schema above, and nothing else does.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const namesMatch: Exact<keyof typeof calls, CallName> = true
+void namesMatch
+
+export type Calls = typeof calls
+export type { CallName }
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>
+export type ParsedCallInput<N extends CallName> = z.output<Calls[N]['input']>
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { Language } from './channels'
+
+export const ENVIRONMENTS = ['production', 'staging', 'sandbox'] as const
+export const Environment = z.enum(ENVIRONMENTS)
+export type Environment = z.infer<typeof Environment>
+
+/** `auto` follows the UI language for `x-authing-lang`. */
+export const ProfileLanguage = z.union([z.literal('auto'), Language])
+export type ProfileLanguage = z.infer<typeof ProfileLanguage>
+
+/** Everything a user edits on a profile; no secret is among these fields. */
+export const ProfileFields = z.strictObject({
+  name: z.string().trim().min(1, 'give the profile a name').max(80),
+  environment: Environment,
+  appHost: z.string().trim().min(1, 'enter the application host').max(300),
+  appId: z.string().trim().min(1, 'enter the App ID').max(200),
+  language: ProfileLanguage.default('auto'),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+})
+export type ProfileFields = z.input<typeof ProfileFields>
+
+/** What the renderer sees of a profile: never the secret or the token, only whether each is stored. */
+export const ProfileView = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: Environment,
+  appHost: z.string(),
+  appId: z.string(),
+  language: ProfileLanguage,
+  timeoutMs: z.number().int(),
+  /** The built-in "Local sandbox": always sends to the embedded emulator, cannot be deleted. */
+  builtIn: z.boolean(),
+  hasAppSecret: z.boolean(),
+  hasAccessToken: z.boolean(),
+})
+export type ProfileView = z.infer<typeof ProfileView>
+
+export const ProfileList = z.object({
+  profiles: z.array(ProfileView),
+  activeId: z.string(),
+})
+export type ProfileList = z.infer<typeof ProfileList>
+
+export const SECRET_KINDS = ['appSecret', 'accessToken'] as const
+export const SecretKind = z.enum(SECRET_KINDS)
+export type SecretKind = z.infer<typeof SecretKind>
+
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  backend: z.enum(['keytar', 'napi-keyring']),
+  /** Why it is unavailable, and how to fix it on this OS. */
+  problem: z.string().nullable(),
+  fix: z.string().nullable(),
+})
+export type KeychainStatus = z.infer<typeof KeychainStatus>

@@ -1,0 +1,63 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, session } from 'electron'
+import { DATA_DIR_VARIABLE } from '../app-paths'
+import { createServices, type Services } from '../services'
+import { registerAppScheme, serveRenderer } from './app-protocol'
+import { registerIpc } from './ipc'
+import { createMainWindow, preloadPath, rendererOrigin } from './window'
+
+registerAppScheme()
+
+// One instance at a time: a second launch focuses the window that is already open.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error)
+    app.exit(1)
+  })
+}
+
+let services: Services | null = null
+
+async function start(): Promise<void> {
+  const dataDir = process.env[DATA_DIR_VARIABLE] ?? app.getPath('userData')
+  services = await createServices({
+    dataDir,
+    mode: 'electron',
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome },
+    osLanguage: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US',
+    onInternalError: (name, error) => console.error(`${name} failed:`, error instanceof Error ? error.message : error),
+  })
+
+  // The console needs no camera, notifications or other permissions: deny every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  serveRenderer(join(__dirname, '../renderer'))
+  registerIpc(services.dispatch, services.events, rendererOrigin)
+  createMainWindow(preloadPath())
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+app.on('window-all-closed', () => {
+  app.quit()
+})
+
+app.on('activate', () => {
+  if (services && BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath())
+})
+
+app.on('will-quit', () => {
+  void services?.close()
+})

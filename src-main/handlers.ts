@@ -1,0 +1,49 @@
+import type { Handlers } from './contract/dispatcher'
+import type { Services } from './services'
+import { sendSmsForUser } from './sms/send-service'
+
+/** Maps each contract call onto the services; the dispatcher has already parsed the input. */
+export function createHandlers(services: Services): Handlers {
+  const { profiles, history, settings, events } = services
+  const profilesChanged = <T>(value: T): T => {
+    events.emit('profiles.changed')
+    return value
+  }
+  return {
+    'app.info': () => services.appInfo(),
+    'catalog.get': () => services.catalog,
+
+    'profiles.list': () => profiles.list(),
+    'profiles.create': async ({ fields }) => profilesChanged(await profiles.create(fields)),
+    'profiles.update': async ({ id, fields }) => profilesChanged(await profiles.update(id, fields)),
+    'profiles.duplicate': async ({ id }) => profilesChanged(await profiles.duplicate(id)),
+    'profiles.delete': async ({ id }) => {
+      await profiles.delete(id)
+      return profilesChanged({})
+    },
+    'profiles.setActive': async ({ id }) => profilesChanged(await profiles.setActive(id)),
+    'profiles.setSecret': async ({ id, kind, value }) => profilesChanged(await profiles.setSecret(id, kind, value)),
+    'profiles.export': () => ({ json: profiles.exportJson() }),
+    'profiles.import': async ({ json }) => profilesChanged({ imported: await profiles.importJson(json) }),
+    'keychain.status': () => services.keychainStatus(),
+
+    'sms.send': (input) => sendSmsForUser(services.sendDeps, input),
+    'cooldown.forPhone': (input) => services.cooldownFor(input),
+
+    'history.query': ({ filter, cursor, limit }) => history.query({ filter, cursor, limit }),
+    'history.get': ({ id, revealPhone }) => history.get(id, revealPhone),
+    'history.export': ({ filter, format, revealPhones }) => history.export(filter, format, revealPhones),
+    'history.clear': () => {
+      const deleted = history.clear()
+      events.emit('history.changed')
+      return { deleted }
+    },
+
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => {
+      const updated = settings.update(patch)
+      events.emit('settings.changed')
+      return updated
+    },
+  }
+}

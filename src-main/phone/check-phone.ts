@@ -1,0 +1,23 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+
+export type PhoneCheck = { valid: true; phoneNumber: string } | { valid: false; reason: string }
+
+/** Separators people type or paste; GenAuth documents the bare national number. */
+const SEPARATORS = /[\s\-().]/g
+
+/**
+ * Checks a national number against its calling code with libphonenumber's metadata, the same library
+ * the form uses as the user types. The number sent is the digits alone.
+ */
+export function checkPhone(phoneNumber: string, phoneCountryCode: string | undefined): PhoneCheck {
+  const digits = phoneNumber.replace(SEPARATORS, '')
+  if (digits.startsWith('+')) {
+    return { valid: false, reason: 'The phone number contains a country code: put it in the country code field.' }
+  }
+  if (!/^\d+$/.test(digits)) return { valid: false, reason: 'A phone number has digits only.' }
+  const parsed = parsePhoneNumberFromString(`${phoneCountryCode ?? '+86'}${digits}`)
+  if (!parsed?.isValid()) {
+    return { valid: false, reason: `${digits} is not a valid number for ${phoneCountryCode ?? '+86'}.` }
+  }
+  return { valid: true, phoneNumber: digits }
+}

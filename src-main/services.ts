@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { join } from 'node:path'
+import { logsDirOf, PRODUCT_NAME } from './app-paths'
+import {
+  SMS_CHANNELS,
+  type AppInfo,
+  type Catalog,
+  type CooldownReport,
+  type KeychainStatus,
+  type Language,
+  type ProfileView,
+} from './contract'
+import { createDispatcher, type Dispatch } from './contract/dispatcher'
+import { cooldownReport, InFlightLock, secondsLeft } from './cooldown'
+import { probeKeychain } from './credentials/keychain-status'
+import { createSecretStore } from './credentials/create-secret-store'
+import { EMULATOR_SCENARIOS } from './emulator/scenarios'
+import { SANDBOX_APP_ID } from './emulator/sandbox'
+import { startEmulator, type RunningEmulator } from './emulator/server'
+import { EventBus } from './events'
+import { normalizeAppHost } from './genauth/app-host'
+import { loadCatalog } from './genauth/catalog'
+import { sendSms } from './genauth/client'
+import { createHandlers } from './handlers'
+import { openHistory, type HistoryStore } from './history'
+import { ProfileService } from './profiles/profile-service'
+import { SettingsStore } from './settings/settings-store'
+import type { SendServiceDeps } from './sms/send-service'
+import { version } from '../package.json'
+
+export type ServicesOptions = {
+  dataDir: string
+  mode: AppInfo['mode']
+  clock?: () => number
+  /** Runtime versions to show in About (Electron adds its own). */
+  versions?: Record<string, string>
+  /** The OS language, for `x-authing-lang` until the user picks one. */
+  osLanguage?: Language
+  onInternalError?: (name: string, error: unknown) => void
+}
+
+export type Services = {
+  dataDir: string
+  events: EventBus
+  profiles: ProfileService
+  history: HistoryStore
+  settings: SettingsStore
+  catalog: Catalog
+  sendDeps: SendServiceDeps
+  emulator: RunningEmulator
+  appInfo(): AppInfo
+  keychainStatus(): Promise<KeychainStatus>
+  cooldownFor(input: { profileId: string; phoneNumber: string; phoneCountryCode?: string }): CooldownReport
+  dispatch: Dispatch
+  close(): Promise<void>
+}
+
+/**
+ * The composition root: builds every service from a data folder and a clock. Electron, the browser-mode
+ * host and the CLI all start here, so they share one implementation and one data folder.
+ */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const clock = options.clock ?? Date.now
+  const dataDir = options.dataDir
+  mkdirSync(dataDir, { recursive: true })
+  const events = new EventBus()
+  const settings = new SettingsStore(dataDir)
+  const secrets = createSecretStore(settings.get().keychainBackend)
+  const profiles = new ProfileService({ dataDir, secrets, clock })
+  const history = openHistory(join(dataDir, 'history.db'), { clock })
+  history.applyRetention({ days: settings.get().retentionDays, maxEntries: settings.get().retentionMaxEntries })
+  const catalog = loadCatalog()
+  // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
+  const emulator = await startEmulator({ port: 0, appIds: [SANDBOX_APP_ID] })
+  const inFlight = new InFlightLock()
+  const operator = safeOperatorName()
+
+  const language = (profile: ProfileView): Language =>
+    profile.language !== 'auto' ? profile.language : (settings.get().language ?? options.osLanguage ?? 'en-US')
+
+  const sendDeps: SendServiceDeps = {
+    profiles,
+    resolveAppHost: (profile) => (profile.builtIn ? emulator.url : normalizeAppHost(profile.appHost)),
+    language,
+    cooldown: {
+      secondsLeft: (key) => secondsLeft(history, key, clock()),
+      tryAcquire: (key) => inFlight.tryAcquire(key),
+    },
+    history,
+    sendSms: (request) => sendSms(request, { appVersion: version }),
+    events,
+    operator,
+  }
+
+  const retentionTimer = setInterval(
+    () => {
+      const current = settings.get()
+      if (history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries }) > 0) {
+        events.emit('history.changed')
+      }
+    },
+    24 * 60 * 60 * 1000,
+  )
+  retentionTimer.unref()
+
+  const services: Services = {
+    dataDir,
+    events,
+    profiles,
+    history,
+    settings,
+    catalog,
+    sendDeps,
+    emulator,
+    appInfo: () => ({
+      name: PRODUCT_NAME,
+      version,
+      mode: options.mode,
+      dataDir,
+      logsDir: logsDirOf(dataDir),
+      platform: process.platform,
+      versions: { node: process.versions.node, ...options.versions },
+      operator,
+      channels: [...SMS_CHANNELS],
+      emulatorUrl: emulator.url,
+      emulatorScenarios: EMULATOR_SCENARIOS,
+    }),
+    keychainStatus: () => probeKeychain(secrets, settings.get().keychainBackend),
+    cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
+      const profile = profiles.get(profileId)
+      return cooldownReport(
+        history,
+        { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
+        clock(),
+        inFlight,
+      )
+    },
+    dispatch: () => Promise.reject(new Error('not ready')),
+    close: async () => {
+      clearInterval(retentionTimer)
+      await emulator.close()
+      history.close()
+    },
+  }
+  services.dispatch = createDispatcher(createHandlers(services), options.onInternalError)
+  return services
+}
+
+function safeOperatorName(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown'
+  }
+}

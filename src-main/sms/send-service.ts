@@ -1,0 +1,131 @@
+import {
+  ConsoleError,
+  type Language,
+  type ParsedSendInput,
+  type ProfileView,
+  type SendOutcome,
+} from '../contract'
+import type { EventBus } from '../events'
+import { checkPhone } from '../phone/check-phone'
+
+/** What the send flow needs from the other services; the composition root wires the real ones. */
+export type SendServiceDeps = {
+  profiles: {
+    get(id: string): ProfileView
+    credentialsFor(id: string): Promise<{ appSecret: string | null; accessToken: string | null }>
+  }
+  resolveAppHost(profile: ProfileView): string
+  language(profile: ProfileView): Language
+  cooldown: {
+    secondsLeft(key: CooldownKey): number
+    tryAcquire(key: CooldownKey): (() => void) | null
+  }
+  history: {
+    begin(entry: NewEntry): number
+    complete(id: number, result: SendOutcome['result']): void
+  }
+  sendSms(request: SendSmsRequest): Promise<SendOutcome['result']>
+  events: EventBus
+  operator: string
+}
+
+export type CooldownKey = {
+  appId: string
+  phoneCountryCode: string | null
+  phoneNumber: string
+  channel: ParsedSendInput['channel']
+}
+
+export type SendSmsRequest = {
+  appHost: string
+  appId: string
+  channel: ParsedSendInput['channel']
+  phoneNumber: string
+  phoneCountryCode?: string
+  lang: Language
+  accessToken?: string
+  timeoutMs: number
+}
+
+export type NewEntry = {
+  profileId: string
+  profileName: string
+  environment: ProfileView['environment']
+  appId: string
+  channel: ParsedSendInput['channel']
+  phoneCountryCode: string | null
+  phoneNumber: string
+  operator: string
+  note: string | null
+  cooldownOverride: boolean
+  validationOverride: boolean
+}
+
+/**
+ * One send, in the order that keeps a user from being texted twice and a record from being lost:
+ * refuse early (confirmation, phone, in-flight, cooldown), write the entry, send once, complete it.
+ */
+export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInput): Promise<SendOutcome> {
+  const profile = deps.profiles.get(input.profileId)
+  if (profile.environment === 'production' && !input.confirmed) {
+    throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
+  }
+
+  const phone = checkPhone(input.phoneNumber, input.phoneCountryCode)
+  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
+  const appHost = deps.resolveAppHost(profile)
+
+  const key: CooldownKey = {
+    appId: profile.appId,
+    phoneCountryCode: input.phoneCountryCode ?? null,
+    phoneNumber,
+    channel: input.channel,
+  }
+  const release = deps.cooldown.tryAcquire(key)
+  if (!release) {
+    throw new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
+  }
+  try {
+    const secondsLeft = deps.cooldown.secondsLeft(key)
+    if (secondsLeft > 0 && !input.overrideCooldown) {
+      throw new ConsoleError(
+        'cooldown',
+        `GenAuth allows one SMS per number and channel per minute: ${secondsLeft} s left on this channel.`,
+      )
+    }
+    const accessToken =
+      input.accessToken ?? (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
+
+    const entryId = deps.history.begin({
+      profileId: profile.id,
+      profileName: profile.name,
+      environment: profile.environment,
+      appId: profile.appId,
+      channel: input.channel,
+      phoneCountryCode: key.phoneCountryCode,
+      phoneNumber,
+      operator: deps.operator,
+      note: input.note?.trim() || null,
+      cooldownOverride: input.overrideCooldown && secondsLeft > 0,
+      validationOverride: input.overrideValidation && !phone.valid,
+    })
+    deps.events.emit('history.changed')
+
+    const result = await deps.sendSms({
+      appHost,
+      appId: profile.appId,
+      channel: input.channel,
+      phoneNumber,
+      phoneCountryCode: input.phoneCountryCode,
+      lang: deps.language(profile),
+      accessToken: accessToken ?? undefined,
+      timeoutMs: profile.timeoutMs,
+    })
+    deps.history.complete(entryId, result)
+    deps.events.emit('history.changed')
+    return { entryId, result }
+  } finally {
+    release()
+  }
+}

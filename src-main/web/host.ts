@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Dispatch } from '../contract/dispatcher'
+import type { EventBus } from '../events'
+import { checkAccess } from './access'
+import { readStaticFile } from './static-files'
+
+export const TOKEN_HEADER = 'x-console-token'
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+
+export type WebHostOptions = {
+  dispatch: Dispatch
+  events: EventBus
+  /** The built renderer (out/renderer). */
+  staticDir: string
+  /** 0 picks a free port. */
+  port?: number
+  token?: string
+}
+
+export type WebHost = { url: string; port: number; token: string; close(): Promise<void> }
+
+/**
+ * Browser mode: serves the built renderer and the contract's calls on 127.0.0.1 only.
+ * POST /rpc/<call> carries the input as JSON and the per-run token in a header; GET /events streams
+ * change notifications (EventSource cannot send headers, so its token rides in the query).
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  let port = 0
+  const streams = new Set<ServerResponse>()
+  const unsubscribe = options.events.subscribe((name) => {
+    for (const stream of streams) stream.write(`event: change\ndata: ${JSON.stringify({ name })}\n\n`)
+  })
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
+      else response.end()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const isPage = url.pathname === '/' || url.pathname === '/index.html'
+    const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events'
+    if (isApi || isPage) {
+      const given =
+        url.pathname.startsWith('/rpc/') ? headerValue(request, TOKEN_HEADER) : url.searchParams.get('token')
+      const access = checkAccess(request, port, token, given)
+      if (!access.allowed) {
+        if (url.pathname.startsWith('/rpc/')) {
+          return sendJson(response, access.status, {
+            ok: false,
+            error: { code: 'forbidden-sender', message: access.reason },
+          })
+        }
+        return send(response, access.status, 'text/plain; charset=utf-8', access.reason)
+      }
+    }
+
+    if (url.pathname.startsWith('/rpc/')) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
+      const body = await readBody(request)
+      if (body === null) {
+        return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is too large.' } })
+      }
+      let input: unknown
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body)
+      } catch {
+        return sendJson(response, 400, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
+        })
+      }
+      const name = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+      return sendJson(response, 200, await options.dispatch(name, input))
+    }
+
+    if (url.pathname === '/events') {
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
+      response.write(': connected\n\n')
+      streams.add(response)
+      request.on('close', () => streams.delete(response))
+      return
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Use GET')
+    const file = await readStaticFile(options.staticDir, url.pathname)
+    if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    })
+    response.end(file.body)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe()
+      for (const stream of streams) stream.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function headerValue(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name]
+  return typeof value === 'string' ? value : null
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolve(null)
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' })
+  response.end(body)
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value))
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { defaultDataDir } from '../app-paths'
+import { createServices } from '../services'
+import { startWebHost } from './host'
+
+/**
+ * Browser mode's entry (plain Node): the desktop app's services behind a loopback HTTP host.
+ * `--port <n>` picks the port (default: a free one); GENAUTH_SMS_DATA_DIR picks the data folder.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not ${values.port}`)
+    process.exit(64)
+  }
+  const services = await createServices({
+    dataDir: defaultDataDir(),
+    mode: 'browser',
+    osLanguage: Intl.DateTimeFormat().resolvedOptions().locale.startsWith('zh') ? 'zh-CN' : 'en-US',
+    onInternalError: (name, error) => console.error(`${name} failed:`, error instanceof Error ? error.message : error),
+  })
+  const host = await startWebHost({
+    dispatch: services.dispatch,
+    events: services.events,
+    staticDir: join(__dirname, '../renderer'),
+    port,
+  })
+  console.log(`GenAuth SMS Console (browser mode) is ready. Open: ${host.url}`)
+  console.log(`Data folder: ${services.dataDir}`)
+
+  const stop = async (): Promise<void> => {
+    await host.close()
+    await services.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(`The browser-mode host could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,32 @@
+import type { CallError, CallInput, CallName, CallOutput, EventName } from '../../../src-main/contract'
+import { detectTransport, type Transport } from './transport'
+
+/** A call that main refused or that failed; `error` is what main said, ready to show. */
+export class CallFailure extends Error {
+  constructor(readonly error: CallError) {
+    super(error.message)
+    this.name = 'CallFailure'
+  }
+}
+
+let transport: Transport | null = null
+
+export function useTransport(next: Transport): void {
+  transport = next
+}
+
+function current(): Transport {
+  transport ??= detectTransport()
+  return transport
+}
+
+/** Calls main through whichever transport this window has; resolves with the output or throws CallFailure. */
+export async function call<N extends CallName>(name: N, ...input: keyof CallInput<N> extends never ? [] | [CallInput<N>] : [CallInput<N>]): Promise<CallOutput<N>> {
+  const envelope = await current().invoke(name, input[0] ?? {})
+  if (!envelope.ok) throw new CallFailure(envelope.error)
+  return envelope.value as CallOutput<N>
+}
+
+export function onEvent(listener: (name: EventName) => void): () => void {
+  return current().subscribe(listener)
+}

@@ -1,0 +1,14 @@
+import type { CallInput, CallName, Envelope, EventName } from '../../../src-main/contract'
+
+/** What the preload exposes in Electron: one function per call, plus event subscription. */
+export type WindowApi = {
+  [N in CallName]: (input?: CallInput<N>) => Promise<Envelope<unknown>>
+} & {
+  onEvent(listener: (name: EventName) => void): () => void
+}
+
+declare global {
+  interface Window {
+    api?: WindowApi
+  }
+}
