@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { checkAppHost } from '../../../src-main/profiles/app-host'
+
+describe('checkAppHost', () => {
+  it.each([
+    'my-app.genauth.ai',
+    'https://my-app.genauth.ai',
+    'https://my-app.genauth.ai/',
+    'https://console.example.com:8443',
+    'http://127.0.0.1:8787',
+    'http://localhost:3000',
+    'http://[::1]:9000',
+    '  core.authing.cn  ',
+  ])('accepts %s', (host) => {
+    expect(() => checkAppHost(host)).not.toThrow()
+  })
+
+  it.each([
+    // The client's own rules (tests/main/genauth/app-host.test.ts covers them all) apply on save.
+    ['http://my-app.genauth.ai', /only allowed for a server on this computer/],
+    ['ftp://my-app.genauth.ai', /must start with https/],
+    ['exa mple.com', /must not contain spaces/],
+    ['embedded-emulator', /reserved for the built-in Local sandbox/],
+  ])('refuses %s', (host, reason) => {
+    expect(() => checkAppHost(host)).toThrow(
+      expect.objectContaining({ code: 'invalid-host', message: expect.stringMatching(reason) }),
+    )
+  })
+})
