@@ -1,0 +1,200 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar'
+import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createElectronStandIn } from './electron-stand-in'
+import { packageNamesInPath, productionPackageNames, readManifest } from './production-packages'
+
+// Packages the app with the project's own electron-builder.yml, offline: a stand-in Electron
+// distribution replaces the download, so everything except the Electron binary itself is real.
+
+const projectDir = fileURLToPath(new URL('../../..', import.meta.url))
+const runFile = promisify(execFile)
+const BUILD_ENTRIES = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
+const EXECUTABLE_NAME = 'genauth-sms-console'
+const NATIVE_PACKAGES = {
+  keytar: /^\/node_modules\/keytar\/.*\.node$/,
+  libsql: /^\/node_modules\/@libsql\/[^/]+\/.*\.node$/,
+  '@napi-rs/keyring': /^\/node_modules\/@napi-rs\/keyring-[^/]+\/.*\.node$/,
+}
+
+const CONFIGURED_FUSES: ReadonlyArray<readonly [FuseV1Options, FuseState]> = [
+  [FuseV1Options.RunAsNode, FuseState.DISABLE],
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable, FuseState.DISABLE],
+  [FuseV1Options.EnableNodeCliInspectArguments, FuseState.DISABLE],
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation, FuseState.ENABLE],
+  [FuseV1Options.OnlyLoadAppFromAsar, FuseState.ENABLE],
+  [FuseV1Options.EnableCookieEncryption, FuseState.ENABLE],
+  [FuseV1Options.GrantFileProtocolExtraPrivileges, FuseState.DISABLE],
+]
+
+let workDir: string
+let appOutDir: string
+let asarPath: string
+let asarFiles: string[]
+let standInFuses: Awaited<ReturnType<typeof getCurrentFuseWire>>
+
+async function run(args: string[], what: string): Promise<void> {
+  try {
+    await runFile(process.execPath, args, { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 })
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+    throw new Error(`${what} failed:\n${`${stdout}\n${stderr}`.trim().slice(-4000)}`)
+  }
+}
+
+/** The electron-vite output is packaged as it is; it is built first only when it is missing. */
+async function ensureBuilt(): Promise<void> {
+  if (BUILD_ENTRIES.every((entry) => existsSync(join(projectDir, entry)))) return
+  await run(
+    [join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    `out/ is incomplete (needs ${BUILD_ENTRIES.join(', ')}), and "npx electron-vite build"`,
+  )
+}
+
+function isArchivedFile(path: string): boolean {
+  return !('files' in statFile(asarPath, path.slice(1)))
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
+beforeAll(async () => {
+  await ensureBuilt()
+  workDir = mkdtempSync(join(tmpdir(), 'packaging-test-'))
+  const electronDist = createElectronStandIn(join(workDir, 'electron-dist'))
+  standInFuses = await getCurrentFuseWire(join(electronDist, 'electron'))
+  const outputDir = join(workDir, 'dist')
+  await run(
+    [
+      join(projectDir, 'node_modules/electron-builder/cli.js'),
+      '--linux',
+      '--dir',
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${outputDir}`,
+    ],
+    'electron-builder --dir',
+  )
+  const unpacked = readdirSync(outputDir).find((name) => /^linux(-\w+)?-unpacked$/.test(name))
+  if (!unpacked) throw new Error(`no linux-*-unpacked folder in ${readdirSync(outputDir).join(', ')}`)
+  appOutDir = join(outputDir, unpacked)
+  asarPath = join(appOutDir, 'resources', 'app.asar')
+  asarFiles = listPackage(asarPath, { isPack: false }).map((path) => path.split(sep).join('/'))
+}, 300_000)
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true })
+})
+
+describe('the packaged app', () => {
+  it('holds the main, preload and renderer bundles, its package.json and node_modules, nothing else', () => {
+    const topLevel = new Set(asarFiles.map((path) => path.split('/')[1]))
+    expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json'])
+    for (const entry of BUILD_ENTRIES) expect(asarFiles).toContain(`/${entry}`)
+
+    // Exactly what electron-vite built, minus the source maps.
+    const builtFiles = ['main', 'preload', 'renderer']
+      .flatMap((part) => filesUnder(join(projectDir, 'out', part)))
+      .map((file) => `/${relative(projectDir, file).split(sep).join('/')}`)
+      .filter((path) => !path.endsWith('.map'))
+    const packagedFiles = asarFiles.filter((path) => path.startsWith('/out/') && isArchivedFile(path))
+    expect(packagedFiles.sort()).toEqual(builtFiles.sort())
+  })
+
+  it('has no source maps, TypeScript sources or tests', () => {
+    expect(asarFiles.filter((path) => /\.(map|ts|mts|cts)$/.test(path))).toEqual([])
+    expect(asarFiles.filter((path) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(path))).toEqual([])
+    expect(asarFiles.filter((path) => /^\/(tests|e2e|src-main|src-renderer)(\/|$)/.test(path))).toEqual([])
+  })
+
+  it('carries no devDependency and nothing outside the production dependency tree', () => {
+    const packaged = new Set(asarFiles.flatMap(packageNamesInPath))
+    const devDependencies = Object.keys(readManifest(projectDir).devDependencies ?? {})
+    expect(devDependencies).toEqual(expect.arrayContaining(['electron', 'vue', 'naive-ui', 'vitest', 'typescript']))
+    expect(devDependencies.filter((name) => packaged.has(name))).toEqual([])
+
+    const production = productionPackageNames(projectDir)
+    expect([...packaged].filter((name) => !production.has(name))).toEqual([])
+    for (const name of Object.keys(readManifest(projectDir).dependencies ?? {})) expect(packaged).toContain(name)
+  })
+
+  it('ships a package.json that starts the main bundle and lists no devDependencies', () => {
+    const manifest = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as Record<string, unknown>
+    expect(manifest.main).toBe('out/main/index.js')
+    expect(manifest.devDependencies).toBeUndefined()
+    expect(manifest.scripts).toBeUndefined()
+    expect(manifest.desktopName).toBe(`${EXECUTABLE_NAME}.desktop`)
+  })
+
+  it('unpacks the native modules of keytar, libsql and @napi-rs/keyring next to the archive', () => {
+    const nativeFiles = asarFiles.filter((path) => path.endsWith('.node'))
+    for (const [name, pattern] of Object.entries(NATIVE_PACKAGES)) {
+      expect(
+        nativeFiles.filter((path) => pattern.test(path)),
+        `${name} native module`,
+      ).not.toEqual([])
+    }
+    // Electron on Linux is glibc-only: libsql's musl build is left out.
+    expect(nativeFiles.filter((path) => path.includes('-musl'))).toEqual([])
+    for (const path of nativeFiles) {
+      // A native module is loaded from a real file beside the archive, never from inside it.
+      expect(statFile(asarPath, path.slice(1)), path).toMatchObject({ unpacked: true })
+      expect(existsSync(join(`${asarPath}.unpacked`, path)), path).toBe(true)
+    }
+  })
+
+  it('loads every dependency and every module the bundles require from the packaged files', async () => {
+    const extracted = join(workDir, 'extracted')
+    extractAll(asarPath, extracted)
+    const dependencies = Object.keys(readManifest(projectDir).dependencies ?? {})
+    const required = ['main', 'preload']
+      .flatMap((part) => filesUnder(join(extracted, 'out', part)))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)])
+      .flatMap((match) => (match[1] ? [match[1]] : []))
+      .filter((specifier) => !specifier.startsWith('.') && specifier !== 'electron' && !isBuiltin(specifier))
+    expect(required).toEqual(expect.arrayContaining(['libsql', 'zod']))
+    const specifiers = [...new Set([...dependencies, ...required])].sort()
+
+    // Plain Node stands in for Electron's Node: the native modules are N-API, so the same binaries load
+    // in both. Resolution starts inside the extracted app, away from the project's node_modules.
+    const script = `
+      const { createRequire } = require('node:module')
+      const load = createRequire(${JSON.stringify(join(extracted, 'package.json'))})
+      const resolved = ${JSON.stringify(specifiers)}.map((specifier) => {
+        load(specifier)
+        return [specifier, load.resolve(specifier)]
+      })
+      const Database = load('libsql')
+      const row = new Database(':memory:').prepare('select 41 + 1 as answer').get()
+      console.log(JSON.stringify({ resolved, answer: row.answer }))`
+    const { stdout } = await runFile(process.execPath, ['-e', script], { cwd: extracted })
+    const result = JSON.parse(stdout) as { resolved: Array<[string, string]>; answer: number }
+    expect(result.answer).toBe(42)
+    expect(result.resolved.map(([specifier]) => specifier)).toEqual(specifiers)
+    for (const [specifier, path] of result.resolved) {
+      expect(path.startsWith(join(extracted, 'node_modules')), `${specifier} -> ${path}`).toBe(true)
+    }
+  })
+
+  it('flips the Electron fuses at package time', async () => {
+    const fuses = await getCurrentFuseWire(join(appOutDir, EXECUTABLE_NAME))
+    for (const [fuse, state] of CONFIGURED_FUSES) {
+      // The stand-in starts from Electron's defaults, so each of these was flipped by the packager.
+      expect(standInFuses[fuse], FuseV1Options[fuse]).not.toBe(state)
+      expect(fuses[fuse], FuseV1Options[fuse]).toBe(state)
+    }
+    // A fuse the configuration leaves alone keeps Electron's default.
+    const untouched = FuseV1Options.LoadBrowserProcessSpecificV8Snapshot
+    expect(fuses[untouched]).toBe(standInFuses[untouched])
+  })
+})
