@@ -1,4 +1,5 @@
 import type { Handlers } from './contract/dispatcher'
+import { registerSecret } from './logging'
 import type { Services } from './services'
 import { sendSmsForUser } from './sms/send-service'
 
@@ -22,7 +23,10 @@ export function createHandlers(services: Services): Handlers {
       return profilesChanged({})
     },
     'profiles.setActive': async ({ id }) => profilesChanged(await profiles.setActive(id)),
-    'profiles.setSecret': async ({ id, kind, value }) => profilesChanged(await profiles.setSecret(id, kind, value)),
+    'profiles.setSecret': async ({ id, kind, value }) => {
+      if (value) registerSecret(value)
+      return profilesChanged(await profiles.setSecret(id, kind, value))
+    },
     'profiles.export': () => ({ json: profiles.exportJson() }),
     'profiles.import': async ({ json }) => profilesChanged({ imported: await profiles.importJson(json) }),
     'keychain.status': () => services.keychainStatus(),
@@ -40,7 +44,11 @@ export function createHandlers(services: Services): Handlers {
     },
 
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => {
+    'settings.update': async (patch) => {
+      // The secrets move first: if the new keychain refuses them, the setting stays as it was.
+      if (patch.keychainBackend && patch.keychainBackend !== settings.get().keychainBackend) {
+        await services.switchKeychain(patch.keychainBackend)
+      }
       const updated = settings.update(patch)
       events.emit('settings.changed')
       return updated

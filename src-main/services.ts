@@ -7,6 +7,7 @@ import {
   type AppInfo,
   type Catalog,
   type CooldownReport,
+  type KeychainBackend,
   type KeychainStatus,
   type Language,
   type ProfileView,
@@ -15,7 +16,8 @@ import { createDispatcher, type Dispatch } from './contract/dispatcher'
 import { cooldownReport, InFlightLock, secondsLeft } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
-import { EMULATOR_SCENARIOS } from './emulator/scenarios'
+import { SwitchableSecretStore } from './credentials/switchable-secret-store'
+import { EMULATOR_SCENARIOS, scenarioFor } from './emulator/scenarios'
 import { SANDBOX_APP_ID } from './emulator/sandbox'
 import { startEmulator, type RunningEmulator } from './emulator/server'
 import { EventBus } from './events'
@@ -23,6 +25,7 @@ import { normalizeAppHost } from './genauth/app-host'
 import { loadCatalog } from './genauth/catalog'
 import { sendSms } from './genauth/client'
 import { createHandlers } from './handlers'
+import { createLogger, registerSecret, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
 import { ProfileService } from './profiles/profile-service'
 import { SettingsStore } from './settings/settings-store'
@@ -37,11 +40,11 @@ export type ServicesOptions = {
   versions?: Record<string, string>
   /** The OS language, for `x-authing-lang` until the user picks one. */
   osLanguage?: Language
-  onInternalError?: (name: string, error: unknown) => void
 }
 
 export type Services = {
   dataDir: string
+  log: Logger
   events: EventBus
   profiles: ProfileService
   history: HistoryStore
@@ -51,6 +54,8 @@ export type Services = {
   emulator: RunningEmulator
   appInfo(): AppInfo
   keychainStatus(): Promise<KeychainStatus>
+  /** Moves the stored secrets to another keychain backend and uses it from then on. */
+  switchKeychain(backend: KeychainBackend): Promise<void>
   cooldownFor(input: { profileId: string; phoneNumber: string; phoneCountryCode?: string }): CooldownReport
   dispatch: Dispatch
   close(): Promise<void>
@@ -64,9 +69,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const clock = options.clock ?? Date.now
   const dataDir = options.dataDir
   mkdirSync(dataDir, { recursive: true })
+  const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
   const events = new EventBus()
-  const settings = new SettingsStore(dataDir)
-  const secrets = createSecretStore(settings.get().keychainBackend)
+  const settings = new SettingsStore(dataDir, clock)
+  const secrets = new SwitchableSecretStore(createSecretStore(settings.get().keychainBackend))
   const profiles = new ProfileService({ dataDir, secrets, clock })
   const history = openHistory(join(dataDir, 'history.db'), { clock })
   history.applyRetention({ days: settings.get().retentionDays, maxEntries: settings.get().retentionMaxEntries })
@@ -82,13 +88,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const sendDeps: SendServiceDeps = {
     profiles,
     resolveAppHost: (profile) => (profile.builtIn ? emulator.url : normalizeAppHost(profile.appHost)),
+    isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
       secondsLeft: (key) => secondsLeft(history, key, clock()),
       tryAcquire: (key) => inFlight.tryAcquire(key),
     },
     history,
-    sendSms: (request) => sendSms(request, { appVersion: version }),
+    // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
+    sendSms: (request) => {
+      if (request.accessToken) registerSecret(request.accessToken)
+      return sendSms(request, { appVersion: version })
+    },
     events,
     operator,
   }
@@ -106,6 +117,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const services: Services = {
     dataDir,
+    log,
     events,
     profiles,
     history,
@@ -126,7 +138,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       emulatorUrl: emulator.url,
       emulatorScenarios: EMULATOR_SCENARIOS,
     }),
-    keychainStatus: () => probeKeychain(secrets, settings.get().keychainBackend),
+    keychainStatus: () => probeKeychain(secrets),
+    switchKeychain: async (backend) => {
+      await secrets.switchTo(backend)
+      await profiles.refreshSecretFlags()
+    },
     cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
       return cooldownReport(
@@ -143,7 +159,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       history.close()
     },
   }
-  services.dispatch = createDispatcher(createHandlers(services), options.onInternalError)
+  services.dispatch = createDispatcher(createHandlers(services), (name, error) =>
+    log.error(`${name} failed:`, error),
+  )
   return services
 }
 

@@ -40,13 +40,8 @@ test('the window opens on the sandbox profile', async () => {
   await expect(window.getByRole('heading', { name: 'GenAuth SMS Console' })).toBeVisible()
 })
 
-test('the window is isolated: context isolation, sandbox, no Node in the renderer', async () => {
-  const preferences = await app.evaluate(({ BrowserWindow }) => {
-    const [main] = BrowserWindow.getAllWindows()
-    const prefs = main!.webContents.getLastWebPreferences()
-    return { contextIsolation: prefs?.contextIsolation, sandbox: prefs?.sandbox, nodeIntegration: prefs?.nodeIntegration }
-  })
-  expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+test('the window is isolated: no Node in the renderer, only the preload bridge', async () => {
+  // Electronegativity checks the settings statically in CI; this checks their effect.
   const globals = await window.evaluate(() => ({
     require: typeof (globalThis as Record<string, unknown>).require,
     process: typeof (globalThis as Record<string, unknown>).process,

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
-import { DATA_DIR_VARIABLE } from '../app-paths'
+import { DATA_DIR_VARIABLE, logsDirOf } from '../app-paths'
 import { createServices, type Services } from '../services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerIpc } from './ipc'
+import { installMenu } from './menu'
 import { createMainWindow, preloadPath, rendererOrigin } from './window'
 
 registerAppScheme()
@@ -34,13 +35,13 @@ async function start(): Promise<void> {
     mode: 'electron',
     versions: { electron: process.versions.electron, chrome: process.versions.chrome },
     osLanguage: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US',
-    onInternalError: (name, error) => console.error(`${name} failed:`, error instanceof Error ? error.message : error),
   })
 
   // The console needs no camera, notifications or other permissions: deny every request and check.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 
+  installMenu({ dataDir, logsDir: logsDirOf(dataDir) })
   serveRenderer(join(__dirname, '../renderer'))
   registerIpc(services.dispatch, services.events, rendererOrigin)
   createMainWindow(preloadPath())

@@ -19,7 +19,6 @@ async function main(): Promise<void> {
     dataDir: defaultDataDir(),
     mode: 'browser',
     osLanguage: Intl.DateTimeFormat().resolvedOptions().locale.startsWith('zh') ? 'zh-CN' : 'en-US',
-    onInternalError: (name, error) => console.error(`${name} failed:`, error instanceof Error ? error.message : error),
   })
   const host = await startWebHost({
     dispatch: services.dispatch,
@@ -29,6 +28,7 @@ async function main(): Promise<void> {
   })
   console.log(`GenAuth SMS Console (browser mode) is ready. Open: ${host.url}`)
   console.log(`Data folder: ${services.dataDir}`)
+  services.log.info('browser-mode host listening on port', host.port)
 
   const stop = async (): Promise<void> => {
     await host.close()

@@ -1,0 +1,45 @@
+import type { KeychainBackend } from '../contract'
+import { createSecretStore } from './create-secret-store'
+import { moveSecrets } from './move-secrets'
+import type { SecretStore } from './secret-store'
+
+/**
+ * The store the app holds: it forwards to the backend chosen in Settings, and switching moves every
+ * entry across first, so the profiles built on it keep their secrets without being rebuilt.
+ */
+export class SwitchableSecretStore implements SecretStore {
+  constructor(private current: SecretStore) {}
+
+  get backend(): KeychainBackend {
+    return this.current.backend
+  }
+
+  get serviceName(): string {
+    return this.current.serviceName
+  }
+
+  get(account: string): Promise<string | null> {
+    return this.current.get(account)
+  }
+
+  set(account: string, value: string): Promise<void> {
+    return this.current.set(account, value)
+  }
+
+  delete(account: string): Promise<boolean> {
+    return this.current.delete(account)
+  }
+
+  listAccounts(): Promise<string[]> {
+    return this.current.listAccounts()
+  }
+
+  /** Moves the entries to the new backend, then uses it; on failure the old backend stays in use. */
+  async switchTo(backend: KeychainBackend, create = createSecretStore): Promise<number> {
+    if (backend === this.current.backend) return 0
+    const next = create(backend, this.current.serviceName)
+    const moved = await moveSecrets(this.current, next)
+    this.current = next
+    return moved
+  }
+}
