@@ -23,7 +23,7 @@ import { startEmulator, type RunningEmulator } from './emulator/server'
 import { EventBus } from './events'
 import { normalizeAppHost } from './genauth/app-host'
 import { loadCatalog } from './genauth/catalog'
-import { sendSms } from './genauth/client'
+import { prepareSendSms } from './genauth/client'
 import { createHandlers } from './handlers'
 import { createLogger, registerSecret, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
@@ -96,9 +96,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     history,
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
-    sendSms: (request) => {
+    prepareSend: (request) => {
       if (request.accessToken) registerSecret(request.accessToken)
-      return sendSms(request, { appVersion: version })
+      return prepareSendSms(request, { appVersion: version })
     },
     events,
     operator,

@@ -5,7 +5,10 @@ import {
   type ProfileView,
   type SendOutcome,
 } from '../contract'
+import type { CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
+import type { PreparedSend, SendSmsRequest } from '../genauth/client'
+import type { NewHistoryEntry } from '../history'
 import { checkPhone } from '../phone/check-phone'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
@@ -23,44 +26,13 @@ export type SendServiceDeps = {
     tryAcquire(key: CooldownKey): (() => void) | null
   }
   history: {
-    begin(entry: NewEntry): number
+    begin(entry: NewHistoryEntry): number
     complete(id: number, result: SendOutcome['result']): void
   }
-  sendSms(request: SendSmsRequest): Promise<SendOutcome['result']>
+  /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
+  prepareSend(request: SendSmsRequest): PreparedSend
   events: EventBus
   operator: string
-}
-
-export type CooldownKey = {
-  appId: string
-  phoneCountryCode: string | null
-  phoneNumber: string
-  channel: ParsedSendInput['channel']
-}
-
-export type SendSmsRequest = {
-  appHost: string
-  appId: string
-  channel: ParsedSendInput['channel']
-  phoneNumber: string
-  phoneCountryCode?: string
-  lang: Language
-  accessToken?: string
-  timeoutMs: number
-}
-
-export type NewEntry = {
-  profileId: string
-  profileName: string
-  environment: ProfileView['environment']
-  appId: string
-  channel: ParsedSendInput['channel']
-  phoneCountryCode: string | null
-  phoneNumber: string
-  operator: string
-  note: string | null
-  cooldownOverride: boolean
-  validationOverride: boolean
 }
 
 /**
@@ -101,6 +73,16 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     const accessToken =
       input.accessToken ?? (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
 
+    const prepared = deps.prepareSend({
+      appHost,
+      appId: profile.appId,
+      channel: input.channel,
+      phoneNumber,
+      phoneCountryCode: input.phoneCountryCode,
+      lang: deps.language(profile),
+      accessToken: accessToken ?? undefined,
+      timeoutMs: profile.timeoutMs,
+    })
     const entryId = deps.history.begin({
       profileId: profile.id,
       profileName: profile.name,
@@ -113,19 +95,11 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       note: input.note?.trim() || null,
       cooldownOverride: input.overrideCooldown && secondsLeft > 0,
       validationOverride: input.overrideValidation && !phone.valid,
+      request: prepared.request,
     })
     deps.events.emit('history.changed')
 
-    const result = await deps.sendSms({
-      appHost,
-      appId: profile.appId,
-      channel: input.channel,
-      phoneNumber,
-      phoneCountryCode: input.phoneCountryCode,
-      lang: deps.language(profile),
-      accessToken: accessToken ?? undefined,
-      timeoutMs: profile.timeoutMs,
-    })
+    const result = await prepared.send()
     deps.history.complete(entryId, result)
     deps.events.emit('history.changed')
     return { entryId, result }
