@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           // Browser mode: the same services served to a browser on loopback, in plain Node.
           host: resolve(__dirname, 'src-main/web/start-host.ts'),
+          // The command-line companion, in plain Node (the packaged app runs it with --cli).
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
       },
     },

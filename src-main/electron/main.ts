@@ -2,28 +2,46 @@ import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { DATA_DIR_VARIABLE, logsDirOf } from '../app-paths'
 import { createServices, type Services } from '../services'
+import { cliArgsFromElectronArgv } from '../cli/electron-argv'
+import { runCli } from '../cli/run-cli'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { createMainWindow, preloadPath, rendererOrigin } from './window'
 
-registerAppScheme()
-
-// One instance at a time: a second launch focuses the window that is already open.
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
+// `<app> --cli <command>` runs the command-line companion on the app's data folder and keychain, with
+// no window, before the single-instance lock (which would only focus a running window).
+const cliArgs = cliArgsFromElectronArgv(process.argv)
+if (cliArgs) {
+  app.dock?.hide()
+  void runCli(cliArgs, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    dataDir: process.env[DATA_DIR_VARIABLE] ?? app.getPath('userData'),
+  }).then((code) => process.stdout.write('', () => app.exit(code)))
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
-    if (window) {
-      if (window.isMinimized()) window.restore()
-      window.focus()
-    }
-  })
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error)
-    app.exit(1)
-  })
+  startDesktopApp()
+}
+
+function startDesktopApp(): void {
+  registerAppScheme()
+  // One instance at a time: a second launch focuses the window that is already open.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+  } else {
+    app.on('second-instance', () => {
+      const [window] = BrowserWindow.getAllWindows()
+      if (window) {
+        if (window.isMinimized()) window.restore()
+        window.focus()
+      }
+    })
+    app.whenReady().then(start, (error: unknown) => {
+      console.error(error)
+      app.exit(1)
+    })
+  }
 }
 
 let services: Services | null = null

@@ -1,0 +1,41 @@
+import { defaultDataDir } from '../app-paths'
+import type { CallInput, CallName, CallOutput, Language } from '../contract'
+import type { Dispatch } from '../contract/dispatcher'
+import { createServices, type Services } from '../services'
+import { CliError } from './cli-error'
+import type { CliIo } from './cli-io'
+
+/**
+ * Runs one command over the app's own services, on the app's data folder, and closes them afterwards
+ * (the embedded emulator and the database would otherwise keep the process alive).
+ */
+export async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
+  const services = await createServices({
+    dataDir: io.dataDir ?? defaultDataDir(io.env),
+    // The contract knows two hosts; the CLI is neither, and nothing it runs reads the mode.
+    mode: 'browser',
+    osLanguage: osLanguageOf(io.env),
+  })
+  try {
+    return await run(services)
+  } finally {
+    await services.close()
+  }
+}
+
+/** One contract call through a dispatcher, so the CLI's input is validated exactly like the UI's. */
+export async function call<N extends CallName>(
+  dispatch: Dispatch,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
+  const envelope = await dispatch(name, input)
+  if (!envelope.ok) throw CliError.fromCall(envelope.error)
+  return envelope.value as CallOutput<N>
+}
+
+/** The language the user's locale variables ask for, as the desktop app reads the OS locale. */
+export function osLanguageOf(env: NodeJS.ProcessEnv): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US'
+}

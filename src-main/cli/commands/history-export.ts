@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import type { ExportFormat } from '../../contract'
+import { CliError } from '../cli-error'
+import { writeJson, type CliIo } from '../cli-io'
+import { call, withServices } from '../cli-services'
+import type { CommandContext } from '../command-context'
+import { EXIT, type ExitCode } from '../exit-codes'
+import type { ExportWritten } from '../json-output'
+import { addHistoryFilterOptions, historyFilterOf, type HistoryFilterOptions } from './history-filter-options'
+
+interface ExportOptions extends HistoryFilterOptions {
+  format: ExportFormat
+  revealPhones?: boolean
+  output?: string
+  json?: boolean
+}
+
+export function addHistoryExportCommand(history: Command, context: CommandContext): void {
+  const command = history
+    .command('export')
+    .description('export every matching entry as CSV or JSON, the same file the app saves')
+    .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
+  addHistoryFilterOptions(command)
+    .option('--reveal-phones', 'write whole phone numbers instead of masked ones')
+    .option('--output <file>', 'write to this file (created readable by you only) instead of stdout')
+    .option('--json', 'print {fileName, content, count} or, with --output, {path, count} as JSON')
+    .action((options: ExportOptions) =>
+      context.run(async () => {
+        rejectMisplacedOptions(history)
+        return exportHistory(context.io, options)
+      }),
+    )
+}
+
+/** `history --phone 1 export` would export everything: the filter belongs after `export`. */
+function rejectMisplacedOptions(history: Command): void {
+  const misplaced = history.options.find((option) => history.getOptionValueSource(option.attributeName()) === 'cli')
+  if (misplaced)
+    throw CliError.usage(
+      `${misplaced.long ?? misplaced.flags} goes after "export": history export ${misplaced.long} ...`,
+    )
+}
+
+async function exportHistory(io: CliIo, options: ExportOptions): Promise<ExitCode> {
+  const { format, revealPhones, output, json, ...filterOptions } = options
+  return withServices(io, async (services) => {
+    const profiles = await call(services.dispatch, 'profiles.list', {})
+    const exported = await call(services.dispatch, 'history.export', {
+      filter: historyFilterOf(filterOptions, profiles),
+      format,
+      revealPhones: revealPhones === true,
+    })
+    if (output === undefined) {
+      if (json) writeJson(io, exported)
+      else io.stdout.write(exported.content)
+      return EXIT.ok
+    }
+    const path = resolve(output)
+    try {
+      // A file that may hold whole phone numbers is nobody else's business.
+      writeFileSync(path, exported.content, { mode: 0o600 })
+    } catch (error) {
+      throw new CliError(
+        EXIT.failure,
+        `--output: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      )
+    }
+    const written: ExportWritten = { path, count: exported.count }
+    if (json) writeJson(io, written)
+    else io.stdout.write(`Wrote ${exported.count} entries to ${path}\n`)
+    return EXIT.ok
+  })
+}

@@ -1,0 +1,35 @@
+import type { ProfileView } from '../contract'
+import { createDispatcher, type Dispatch } from '../contract/dispatcher'
+import { scenarioFor } from '../emulator/scenarios'
+import { normalizeAppHost } from '../genauth/app-host'
+import { createHandlers } from '../handlers'
+import type { Services } from '../services'
+import type { SendServiceDeps } from '../sms/send-service'
+
+/**
+ * The app's own dispatcher and handlers over the app's send flow; an ad-hoc profile, when given,
+ * stands in for the stored ones.
+ */
+export function sendDispatch(services: Services, adHoc: ProfileView | null): Dispatch {
+  if (!adHoc) return services.dispatch
+  const sendDeps: SendServiceDeps = { ...services.sendDeps, ...adHocDeps(adHoc) }
+  return createDispatcher(createHandlers({ ...services, sendDeps }), (name, error) =>
+    services.log.error(`cli ${name} failed:`, error),
+  )
+}
+
+function adHocDeps(
+  profile: ProfileView,
+): Pick<SendServiceDeps, 'profiles' | 'resolveAppHost' | 'isReservedTestNumber'> {
+  return {
+    profiles: {
+      get: () => profile,
+      // An ad-hoc profile holds no secret: a user token comes with the send itself.
+      credentialsFor: () => Promise.resolve({ appSecret: null, accessToken: null }),
+    },
+    resolveAppHost: () => normalizeAppHost(profile.appHost),
+    // A local host may well be `npm run emulator`; its reserved numbers reach no phone anyway.
+    isReservedTestNumber: (_profile, phoneNumber) =>
+      profile.environment === 'sandbox' && scenarioFor(phoneNumber) !== undefined,
+  }
+}
