@@ -28,7 +28,15 @@ module.exports = tseslint.config(
       // The renderer sees main only through the contract's types; it never bundles main-process code.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src-main/**'], allowTypeImports: true, message: 'Import main-process modules as types only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**'],
+              allowTypeImports: true,
+              message: 'Import main-process modules as types only.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -37,7 +45,10 @@ module.exports = tseslint.config(
     ignores: ['src-main/electron/**', 'src-main/preload.ts'],
     rules: {
       // Services run in plain Node (tests, CLI, browser mode): Electron stays in src-main/electron/.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/electron/ and the preload may import Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/electron/ and the preload may import Electron.' }] },
+      ],
     },
   },
   {

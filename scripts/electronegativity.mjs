@@ -24,5 +24,7 @@ for (const issue of result.issues) {
     `${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${issue.file}:${issue.location.line} ${issue.description}`,
   )
 }
-console.log(`Electronegativity ${result.globalChecks + result.atomicChecks} checks: ${result.issues.length} unexplained finding(s).`)
+console.log(
+  `Electronegativity ${result.globalChecks + result.atomicChecks} checks: ${result.issues.length} unexplained finding(s).`,
+)
 process.exit(result.issues.length > 0 ? 1 : 0)

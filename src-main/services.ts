@@ -162,9 +162,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       history.close()
     },
   }
-  services.dispatch = createDispatcher(createHandlers(services), (name, error) =>
-    log.error(`${name} failed:`, error),
-  )
+  services.dispatch = createDispatcher(createHandlers(services), (name, error) => log.error(`${name} failed:`, error))
   return services
 }
 

@@ -16,7 +16,14 @@ async function rpc(name: string, body: unknown, headers: Record<string, string> 
     headers: { 'content-type': 'application/json', 'x-console-token': host.token, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string; issues?: unknown[] } } }
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      ok: boolean
+      value?: unknown
+      error?: { code: string; message: string; issues?: unknown[] }
+    },
+  }
 }
 
 test('a valid call reaches its handler and returns its parsed output', async () => {

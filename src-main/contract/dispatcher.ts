@@ -26,7 +26,10 @@ export function createDispatcher(
 ): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) {
-      return fail({ code: 'unknown-call', message: `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.` })
+      return fail({
+        code: 'unknown-call',
+        message: `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.`,
+      })
     }
     const call = calls[name]
     const parsed = call.input.safeParse(rawInput ?? {})

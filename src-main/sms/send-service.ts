@@ -1,10 +1,4 @@
-import {
-  ConsoleError,
-  type Language,
-  type ParsedSendInput,
-  type ProfileView,
-  type SendOutcome,
-} from '../contract'
+import { ConsoleError, type Language, type ParsedSendInput, type ProfileView, type SendOutcome } from '../contract'
 import type { CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
@@ -71,7 +65,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       )
     }
     const accessToken =
-      input.accessToken ?? (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
+      input.accessToken ??
+      (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
 
     const prepared = deps.prepareSend({
       appHost,

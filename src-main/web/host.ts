@@ -46,8 +46,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isPage = url.pathname === '/' || url.pathname === '/index.html'
     const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events'
     if (isApi || isPage) {
-      const given =
-        url.pathname.startsWith('/rpc/') ? headerValue(request, TOKEN_HEADER) : url.searchParams.get('token')
+      const given = url.pathname.startsWith('/rpc/')
+        ? headerValue(request, TOKEN_HEADER)
+        : url.searchParams.get('token')
       const access = checkAccess(request, port, token, given)
       if (!access.allowed) {
         if (url.pathname.startsWith('/rpc/')) {
@@ -64,7 +65,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
       const body = await readBody(request)
       if (body === null) {
-        return sendJson(response, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is too large.' } })
+        return sendJson(response, 413, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'The request is too large.' },
+        })
       }
       let input: unknown
       try {

@@ -21,7 +21,10 @@ function current(): Transport {
 }
 
 /** Calls main through whichever transport this window has; resolves with the output or throws CallFailure. */
-export async function call<N extends CallName>(name: N, ...input: keyof CallInput<N> extends never ? [] | [CallInput<N>] : [CallInput<N>]): Promise<CallOutput<N>> {
+export async function call<N extends CallName>(
+  name: N,
+  ...input: keyof CallInput<N> extends never ? [] | [CallInput<N>] : [CallInput<N>]
+): Promise<CallOutput<N>> {
   const envelope = await current().invoke(name, input[0] ?? {})
   if (!envelope.ok) throw new CallFailure(envelope.error)
   return envelope.value as CallOutput<N>

@@ -24,13 +24,21 @@ afterEach(async () => {
 })
 
 async function send(input: Record<string, unknown>): Promise<SendOutcome> {
-  const envelope = await services.dispatch('sms.send', { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', ...input })
+  const envelope = await services.dispatch('sms.send', {
+    profileId: 'local-sandbox',
+    channel: 'CHANNEL_LOGIN',
+    ...input,
+  })
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
   return envelope.value as SendOutcome
 }
 
 async function refusal(input: Record<string, unknown>): Promise<CallError> {
-  const envelope = await services.dispatch('sms.send', { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', ...input })
+  const envelope = await services.dispatch('sms.send', {
+    profileId: 'local-sandbox',
+    channel: 'CHANNEL_LOGIN',
+    ...input,
+  })
   if (envelope.ok) throw new Error('the send was not refused')
   return envelope.error
 }
@@ -106,14 +114,26 @@ describe('sending through the sandbox profile', () => {
     now += 45_000
     expect((await refusal({ phoneNumber: '13800138000', phoneCountryCode: '+86' })).code).toBe('cooldown')
     now += 15_001
-    const report = services.cooldownFor({ profileId: 'local-sandbox', phoneNumber: '13800138000', phoneCountryCode: '+86' })
+    const report = services.cooldownFor({
+      profileId: 'local-sandbox',
+      phoneNumber: '13800138000',
+      phoneCountryCode: '+86',
+    })
     expect(report.channels.find((channel) => channel.channel === 'CHANNEL_LOGIN')?.state).toBe('free')
   })
 
   it('sends once when the same send is clicked twice at the same moment', async () => {
     const both = await Promise.all([
-      services.dispatch('sms.send', { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', phoneNumber: '10000009001' }),
-      services.dispatch('sms.send', { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', phoneNumber: '10000009001' }),
+      services.dispatch('sms.send', {
+        profileId: 'local-sandbox',
+        channel: 'CHANNEL_LOGIN',
+        phoneNumber: '10000009001',
+      }),
+      services.dispatch('sms.send', {
+        profileId: 'local-sandbox',
+        channel: 'CHANNEL_LOGIN',
+        phoneNumber: '10000009001',
+      }),
     ])
     expect(both.filter((envelope) => envelope.ok)).toHaveLength(1)
     expect(both.find((envelope) => !envelope.ok)).toMatchObject({ error: { code: 'in-flight' } })
