@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -56,4 +57,32 @@ test('the renderer is served from app://, and a call reaches main', async () => 
     (window as unknown as { api: { 'profiles.list': () => Promise<{ ok: boolean }> } }).api['profiles.list'](),
   )
   expect(envelope.ok).toBe(true)
+})
+
+test('a send through the sandbox emulator reaches the history', async () => {
+  type Api = Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown }>>
+  const sent = await window.evaluate(() =>
+    (window as unknown as { api: Api }).api['sms.send']!({
+      profileId: 'local-sandbox',
+      channel: 'CHANNEL_LOGIN',
+      phoneNumber: '13800138000',
+      phoneCountryCode: '+86',
+    }),
+  )
+  expect(sent).toMatchObject({ ok: true, value: { result: { kind: 'success', statusCode: 200 } } })
+  const page = await window.evaluate(() => (window as unknown as { api: Api }).api['history.query']!({}))
+  expect(page).toMatchObject({
+    ok: true,
+    value: { total: 1, entries: [{ outcome: 'success', phoneNumber: '138****8000' }] },
+  })
+})
+
+test('the same executable runs the command line with --cli, without a window', () => {
+  const run = spawnSync(binary!, ['.', '--cli', 'history', '--json'], {
+    env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  expect(run.status).toBe(0)
+  expect(JSON.parse(run.stdout)).toMatchObject({ total: 1 })
 })
