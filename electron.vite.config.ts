@@ -32,6 +32,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     plugins: [vue(), Components({ dts: false, resolvers: [NaiveUiResolver()] })],
     build: {
+      // electron-vite leaves the renderer unminified by default; minified, the first screen stays small.
+      minify: true,
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },

@@ -23,7 +23,9 @@ function current(): Transport {
 /** Calls main through whichever transport this window has; resolves with the output or throws CallFailure. */
 export async function call<N extends CallName>(
   name: N,
-  ...input: keyof CallInput<N> extends never ? [] | [CallInput<N>] : [CallInput<N>]
+  // Calls whose input has no required field can be made without one.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  ...input: {} extends CallInput<N> ? [] | [CallInput<N>] : [CallInput<N>]
 ): Promise<CallOutput<N>> {
   const envelope = await current().invoke(name, input[0] ?? {})
   if (!envelope.ok) throw new CallFailure(envelope.error)

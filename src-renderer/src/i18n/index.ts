@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { dateEnUS, dateZhCN, enUS, zhCN } from 'naive-ui'
+import { enUS, zhCN } from 'naive-ui'
 import type { Language } from '../../../src-main/contract'
 import en from './en-US'
 import zh from './zh-CN'
@@ -16,7 +16,7 @@ export function osLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US'
 }
 
-/** Naive UI's own texts (date pickers, empty states) follow the app's language. */
+/** Naive UI's own texts (empty states, pickers, dialogs) follow the app's language. */
 export function naiveLocale(language: Language) {
-  return language === 'zh-CN' ? { locale: zhCN, dateLocale: dateZhCN } : { locale: enUS, dateLocale: dateEnUS }
+  return language === 'zh-CN' ? zhCN : enUS
 }

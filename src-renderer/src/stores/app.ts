@@ -1,0 +1,29 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { AppInfo, Catalog, CatalogEntry } from '../../../src-main/contract'
+import { call } from '../api/client'
+import { StoreId } from './store-id'
+
+/** What main tells about itself once per start: channels, emulator numbers, the apiCode catalog. */
+export const useAppStore = defineStore(StoreId.App, () => {
+  const info = shallowRef<AppInfo | null>(null)
+  const catalog = shallowRef<Catalog | null>(null)
+  /** Set when main could not be reached at start; the shell shows it instead of an empty console. */
+  const startupError = ref<unknown>(null)
+
+  const channels = computed(() => info.value?.channels ?? [])
+  const errorCodePage = computed(() => catalog.value?.errorCodePage ?? null)
+
+  async function load(): Promise<void> {
+    const [appInfo, codes] = await Promise.all([call('app.info', {}), call('catalog.get', {})])
+    info.value = appInfo
+    catalog.value = codes
+  }
+
+  function explain(kind: CatalogEntry['kind'], code: number | null): CatalogEntry | null {
+    if (code === null) return null
+    return catalog.value?.entries.find((entry) => entry.kind === kind && entry.code === code) ?? null
+  }
+
+  return { info, catalog, startupError, channels, errorCodePage, load, explain }
+})

@@ -1,0 +1,88 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { ChannelCooldown, CooldownReport, SmsChannel } from '../../../src-main/contract'
+import { call } from '../api/client'
+import { StoreId } from './store-id'
+
+/** Whose cooldown is shown: the phone in the form, on the active profile. */
+export type CooldownSubject = { profileId: string; phoneNumber: string; phoneCountryCode: string }
+
+export type ChannelState = {
+  channel: SmsChannel
+  state: ChannelCooldown['state']
+  /** Whole seconds until the channel is free; 0 unless cooling. */
+  secondsLeft: number
+  reason: ChannelCooldown['reason']
+}
+
+/**
+ * Per-channel cooldown for one phone. Main answers with `until` in its own clock and its `now`; the
+ * countdown runs on the local clock corrected by that offset, ticking once a second while any channel
+ * is cooling.
+ */
+export const useCooldownStore = defineStore(StoreId.Cooldown, () => {
+  const subject = shallowRef<CooldownSubject | null>(null)
+  const report = shallowRef<CooldownReport | null>(null)
+  /** Main's clock minus the local clock, measured when the report arrived. */
+  const offsetMs = ref(0)
+  const localNow = ref(Date.now())
+  let ticker: ReturnType<typeof setInterval> | null = null
+  let asked = 0
+
+  function toState(entry: ChannelCooldown): ChannelState {
+    if (entry.state !== 'cooling' || entry.until === null) {
+      return { channel: entry.channel, state: entry.state, secondsLeft: 0, reason: entry.reason }
+    }
+    const secondsLeft = Math.ceil((entry.until - (localNow.value + offsetMs.value)) / 1000)
+    return secondsLeft > 0
+      ? { channel: entry.channel, state: 'cooling', secondsLeft, reason: entry.reason }
+      : { channel: entry.channel, state: 'free', secondsLeft: 0, reason: null }
+  }
+
+  const channels = computed(() => report.value?.channels.map(toState) ?? [])
+
+  function stateOf(channel: SmsChannel): ChannelState {
+    return (
+      channels.value.find((entry) => entry.channel === channel) ?? {
+        channel,
+        state: 'free',
+        secondsLeft: 0,
+        reason: null,
+      }
+    )
+  }
+
+  function syncTicker(): void {
+    const cooling = channels.value.some((entry) => entry.state === 'cooling')
+    if (cooling && !ticker) {
+      ticker = setInterval(() => {
+        localNow.value = Date.now()
+        syncTicker()
+      }, 1000)
+    } else if (!cooling && ticker) {
+      clearInterval(ticker)
+      ticker = null
+    }
+  }
+
+  /** Asks main again for the current subject, or for a new one; `null` clears the indicator. */
+  async function refresh(next?: CooldownSubject | null): Promise<void> {
+    if (next !== undefined) subject.value = next
+    const current = subject.value
+    const request = ++asked
+    if (!current || !current.phoneNumber) {
+      report.value = null
+      syncTicker()
+      return
+    }
+    const answer = await call('cooldown.forPhone', current)
+    // A slower answer for an earlier phone must not replace the one for the phone now in the form.
+    if (request !== asked) return
+    localNow.value = Date.now()
+    offsetMs.value = answer.now - localNow.value
+    report.value = answer
+    syncTicker()
+  }
+
+  return { subject, report, channels, stateOf, refresh }
+})

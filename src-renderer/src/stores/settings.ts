@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import type { KeychainStatus, Language, Settings, SettingsPatch } from '../../../src-main/contract'
+import { call } from '../api/client'
+import { osLanguage } from '../i18n'
+import { StoreId } from './store-id'
+
+/** The user's preferences as main stores them; language and theme apply to the whole window at once. */
+export const useSettingsStore = defineStore(StoreId.Settings, () => {
+  const settings = shallowRef<Settings | null>(null)
+  const keychain = shallowRef<KeychainStatus | null>(null)
+
+  /** `null` in settings means "follow the OS" until the user picks a language. */
+  const language = computed<Language>(() => settings.value?.language ?? osLanguage())
+  const theme = computed(() => settings.value?.theme ?? 'system')
+
+  async function load(): Promise<void> {
+    settings.value = await call('settings.get', {})
+  }
+
+  async function update(patch: SettingsPatch): Promise<void> {
+    settings.value = await call('settings.update', patch)
+  }
+
+  async function checkKeychain(): Promise<void> {
+    keychain.value = await call('keychain.status', {})
+  }
+
+  return { settings, keychain, language, theme, load, update, checkKeychain }
+})

@@ -1,0 +1,9 @@
+/** Every Pinia store's id, in one place so two stores can never collide. */
+export const StoreId = {
+  App: 'app',
+  Profiles: 'profiles',
+  Settings: 'settings',
+  Send: 'send',
+  Cooldown: 'cooldown',
+  History: 'history',
+} as const

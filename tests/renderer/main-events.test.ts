@@ -1,0 +1,75 @@
+import { flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useTransport } from '../../src-renderer/src/api/client'
+import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'
+import { useHistoryStore } from '../../src-renderer/src/stores/history'
+import { followMainEvents } from '../../src-renderer/src/stores/main-events'
+import { useProfilesStore } from '../../src-renderer/src/stores/profiles'
+import { useSettingsStore } from '../../src-renderer/src/stores/settings'
+import { baseHandlers, FakeMain, PRODUCTION, profileList } from './support/fake-main'
+
+let main: FakeMain
+beforeEach(() => {
+  setActivePinia(createPinia())
+  main = new FakeMain({
+    ...baseHandlers(),
+    'history.query': () => ({ entries: [], nextCursor: null, counts: {}, total: 0 }),
+  })
+  useTransport(main)
+})
+
+const callsTo = (name: Parameters<FakeMain['inputsOf']>[0]) => main.inputsOf(name).length
+
+describe('following main’s events', () => {
+  it('reloads the profiles when they change elsewhere', async () => {
+    const stop = followMainEvents()
+    main.on('profiles.list', () => profileList(PRODUCTION.id))
+    main.emit('profiles.changed')
+    await flushPromises()
+    expect(useProfilesStore().active?.id).toBe(PRODUCTION.id)
+    stop()
+  })
+
+  it('reloads the settings when they change elsewhere', async () => {
+    const stop = followMainEvents()
+    main.on('settings.get', () => ({
+      language: 'zh-CN',
+      theme: 'dark',
+      retentionDays: null,
+      retentionMaxEntries: 500,
+      keychainBackend: 'keytar',
+    }))
+    main.emit('settings.changed')
+    await flushPromises()
+    expect(useSettingsStore().language).toBe('zh-CN')
+    expect(useSettingsStore().theme).toBe('dark')
+    stop()
+  })
+
+  it('refreshes the cooldown, and the history once it has been opened, when the history changes', async () => {
+    const stop = followMainEvents()
+    await useCooldownStore().refresh({
+      profileId: 'local-sandbox',
+      phoneNumber: '13800138000',
+      phoneCountryCode: '+86',
+    })
+    main.emit('history.changed')
+    await flushPromises()
+    expect(callsTo('cooldown.forPhone')).toBe(2)
+    expect(callsTo('history.query')).toBe(0)
+
+    await useHistoryStore().load()
+    main.emit('history.changed')
+    await flushPromises()
+    expect(callsTo('history.query')).toBe(2)
+    stop()
+  })
+
+  it('stops following once unsubscribed', async () => {
+    followMainEvents()()
+    main.emit('profiles.changed')
+    await flushPromises()
+    expect(callsTo('profiles.list')).toBe(0)
+  })
+})

@@ -1,0 +1,109 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ResultKind, SendResult } from '../../src-main/contract'
+import ResultPanel from '../../src-renderer/src/components/ResultPanel.vue'
+import { baseHandlers, FakeMain, sendResult } from './support/fake-main'
+import { mountWithMain } from './support/mount'
+
+let wrapper: VueWrapper | null = null
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  document.body.innerHTML = ''
+})
+
+async function show(result: SendResult) {
+  wrapper = await mountWithMain(ResultPanel, new FakeMain(baseHandlers()), { outcome: { entryId: 12, result } })
+  return document.querySelector<HTMLElement>('[data-testid="result"]')!
+}
+
+const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim()
+
+const noAnswer = { httpStatus: null, statusCode: null, apiCode: null, message: null, requestId: null, response: null }
+
+const cases: Array<[ResultKind, Partial<SendResult>, string, string]> = [
+  ['success', {}, 'Success', 'success'],
+  [
+    'business-failure',
+    { statusCode: 400, apiCode: 2004, message: 'user not found', requestId: 'req-b' },
+    'GenAuth answered and refused the send.',
+    'warning',
+  ],
+  [
+    'http-failure',
+    { ...noAnswer, httpStatus: 502, requestId: 'req-gw' },
+    'The server answered with an HTTP error.',
+    'error',
+  ],
+  [
+    'timeout',
+    { ...noAnswer, errorCode: 'TIMEOUT', errorMessage: 'No answer in 10000 ms' },
+    'No answer before',
+    'error',
+  ],
+  [
+    'network-failure',
+    { ...noAnswer, errorCode: 'ECONNREFUSED', errorMessage: 'connect ECONNREFUSED 127.0.0.1:9' },
+    'The request did not reach the server.',
+    'error',
+  ],
+  ['unparseable-body', { ...noAnswer, httpStatus: 200 }, 'The answer could not be read.', 'error'],
+]
+
+describe('the result panel', () => {
+  it.each(cases)('shows a %s at a glance with its colour', async (kind, overrides, headline, colour) => {
+    const panel = await show(sendResult({ kind, ...overrides }))
+    expect(panel.dataset.kind).toBe(kind)
+    expect(panel.querySelector(`[data-outcome="${kind}"]`)).not.toBeNull()
+    expect(panel.dataset.tone).toBe(colour)
+    expect(panel.textContent).toContain(headline)
+  })
+
+  it('explains a known statusCode and apiCode from the catalog, with the next step', async () => {
+    await show(sendResult({ kind: 'business-failure', statusCode: 400, apiCode: 2004, message: '用户不存在' }))
+    expect(text('status-code')).toContain('InvalidArgumentError')
+    expect(text('status-code')).toContain('A request parameter is missing or badly formatted.')
+    expect(text('status-code')).toContain('Fix the phone number and send again.')
+    expect(text('api-code')).toContain('USER_NOT_FOUND')
+    expect(text('api-code')).toContain('Check the number or register the user first.')
+    expect(text('message')).toBe('用户不存在')
+  })
+
+  it('shows an unknown code raw, with a link to GenAuth’s error code page', async () => {
+    await show(sendResult({ kind: 'business-failure', statusCode: 400, apiCode: 98765 }))
+    const apiCode = document.querySelector('[data-testid="api-code"]')!
+    expect(apiCode.textContent).toContain('98765')
+    expect(apiCode.textContent).toContain('not in the console’s catalog')
+    expect(apiCode.querySelector('a')?.getAttribute('href')).toBe('https://docs.genauth.ai/reference/error-code.html')
+  })
+
+  it('shows the request ID with a copy button, the latency and the transport detail', async () => {
+    await show(sendResult({ requestId: 'req-77', latencyMs: 1234 }))
+    expect(text('request-id')).toBe('req-77')
+    expect(document.querySelector('[aria-label="Copy the request ID"]')).not.toBeNull()
+    expect(text('latency')).toBe('1,234 ms')
+
+    wrapper?.unmount()
+    await show(sendResult({ kind: 'network-failure', ...noAnswer, errorCode: 'ECONNREFUSED', errorMessage: 'refused' }))
+    expect(document.body.textContent).toContain('ECONNREFUSED')
+    expect(text('status-code')).toBe('—')
+  })
+
+  it('opens the raw exchange as sent (redacted by main) and as received', async () => {
+    await show(sendResult())
+    expect(document.querySelector('[data-testid="raw-request"]')).toBeNull()
+    const toggle = [...document.querySelectorAll('button')].find((button) =>
+      button.textContent?.includes('Show the raw exchange'),
+    )!
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    toggle.click()
+    await flushPromises()
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    const request = text('raw-request')!
+    expect(request).toContain('POST http://127.0.0.1:40000/api/v3/send-sms')
+    expect(request).toContain('x-authing-app-id: local-sandbox-app')
+    expect(request).toContain('"phoneNumber": "13800138000"')
+    expect(text('raw-response')).toContain('HTTP 200')
+    expect(text('raw-response')).toContain('"requestId": "req-0f3a9c"')
+  })
+})

@@ -1,0 +1,208 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SendInput } from '../../src-main/contract'
+import SendView from '../../src-renderer/src/views/SendView.vue'
+import { baseHandlers, CHANNELS, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
+import { mountWithMain } from './support/mount'
+
+let wrapper: VueWrapper | null = null
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  document.body.innerHTML = ''
+})
+
+async function open(main: FakeMain) {
+  wrapper = await mountWithMain(SendView, main)
+  return wrapper
+}
+
+function labelled(text: string): HTMLInputElement {
+  const label = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === text)
+  const input = label && document.getElementById(label.htmlFor)
+  if (!(input instanceof HTMLInputElement)) throw new Error(`no input labelled ${text}`)
+  return input
+}
+
+async function type(input: HTMLInputElement, text: string) {
+  input.value = text
+  input.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+const sendButton = () => document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!
+const blockReason = () => document.querySelector('[data-testid="block-reason"]')?.textContent?.trim() ?? ''
+
+function checkbox(text: string): HTMLElement {
+  const box = [...document.querySelectorAll<HTMLElement>('.n-checkbox')].find((element) =>
+    element.textContent?.includes(text),
+  )
+  if (!box) throw new Error(`no checkbox "${text}"`)
+  return box
+}
+
+function sendingMain() {
+  const main = new FakeMain(baseHandlers())
+  main.on('sms.send', () => ({ entryId: 7, result: sendResult() }))
+  return main
+}
+
+describe('the send form', () => {
+  it('labels every field so it can be found by its visible label', async () => {
+    await open(sendingMain())
+    for (const label of ['Channel', 'Country code', 'Phone number', 'User access token', 'Note']) {
+      expect(labelled(label)).toBeTruthy()
+    }
+  })
+
+  it('disables Send with a visible reason while the number is invalid for the country code', async () => {
+    await open(sendingMain())
+    expect(sendButton().disabled).toBe(true)
+    expect(blockReason()).toBe('Enter a phone number.')
+
+    await type(labelled('Phone number'), '12345')
+    expect(sendButton().disabled).toBe(true)
+    expect(blockReason()).toContain('not valid for China (+86)')
+    expect(document.body.textContent).toContain('12345 is not a valid number for China (+86).')
+
+    await type(labelled('Phone number'), '138 0013-8000')
+    expect(sendButton().disabled).toBe(false)
+    expect(blockReason()).toBe('')
+    expect(document.body.textContent).toContain('Valid number for China (+86).')
+  })
+
+  it("accepts the sandbox emulator's reserved numbers on the built-in profile", async () => {
+    await open(sendingMain())
+    await type(labelled('Phone number'), '10000000400')
+    expect(sendButton().disabled).toBe(false)
+    // Not a reserved number: the same shape is invalid.
+    await type(labelled('Phone number'), '10000000999')
+    expect(sendButton().disabled).toBe(true)
+  })
+
+  it('splits a number typed with its country code into the two fields, with a note', async () => {
+    await open(sendingMain())
+    await type(labelled('Phone number'), '+1 415 555 2671')
+
+    expect(labelled('Phone number').value).toBe('4155552671')
+    const country = document.querySelector('.send-view__country')!.textContent
+    expect(country).toContain('+1')
+    expect(country).toContain('United States')
+    expect(document.querySelector('[data-testid="split-notice"]')?.textContent).toContain(
+      'Recognised +1 (United States)',
+    )
+    expect(sendButton().disabled).toBe(false)
+  })
+
+  it('sends the digits with the country code and shows the result', async () => {
+    const main = sendingMain()
+    await open(main)
+    await type(labelled('Phone number'), '+8613800138000')
+    await type(labelled('Note'), ' TICKET-42 ')
+    sendButton().click()
+    await flushPromises()
+
+    const [input] = main.inputsOf('sms.send') as SendInput[]
+    expect(input).toMatchObject({
+      profileId: 'local-sandbox',
+      channel: 'CHANNEL_LOGIN',
+      phoneNumber: '13800138000',
+      phoneCountryCode: '+86',
+      note: 'TICKET-42',
+      overrideValidation: false,
+      overrideCooldown: false,
+      confirmed: false,
+    })
+    expect(input).not.toHaveProperty('accessToken', expect.anything())
+    expect(document.querySelector('[data-testid="request-id"]')?.textContent).toBe('req-0f3a9c')
+  })
+
+  it('sends an invalid number only after "Send anyway" is ticked, and says so to main', async () => {
+    const main = sendingMain()
+    await open(main)
+    await type(labelled('Phone number'), '12345')
+    expect(sendButton().disabled).toBe(true)
+
+    checkbox('Send anyway: I know the number looks invalid').click()
+    await flushPromises()
+    expect(sendButton().disabled).toBe(false)
+    sendButton().click()
+    await flushPromises()
+    expect(main.inputsOf('sms.send')[0]).toMatchObject({ phoneNumber: '12345', overrideValidation: true })
+
+    // Editing the number withdraws the override: it was given for that number.
+    await type(labelled('Phone number'), '10000000401')
+    expect(sendButton().disabled).toBe(true)
+  })
+
+  it('sends with Ctrl+Enter from the form', async () => {
+    const main = sendingMain()
+    await open(main)
+    const phone = labelled('Phone number')
+    await type(phone, '13800138000')
+    phone.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }))
+    await flushPromises()
+    expect(main.inputsOf('sms.send')).toHaveLength(1)
+  })
+
+  it('asks for confirmation on a production profile and sends with confirmed: true', async () => {
+    const main = new FakeMain(baseHandlers(PRODUCTION.id))
+    main.on('sms.send', () => ({ entryId: 8, result: sendResult() }))
+    await open(main)
+    await type(labelled('Phone number'), '13812345678')
+    expect(sendButton().textContent).toContain('Send to production')
+    sendButton().click()
+    await flushPromises()
+
+    expect(main.inputsOf('sms.send')).toHaveLength(0)
+    const dialog = document.querySelector('.n-dialog')!
+    expect(dialog.textContent).toContain('64f0acme')
+    expect(dialog.textContent).toContain('CHANNEL_LOGIN')
+    expect(dialog.textContent).toContain('+86 138****5678')
+    expect(dialog.textContent).not.toContain('13812345678')
+
+    const confirm = [...dialog.querySelectorAll('button')].find((button) => button.textContent?.includes('Send now'))!
+    confirm.click()
+    await flushPromises()
+    expect(main.inputsOf('sms.send')).toEqual([expect.objectContaining({ confirmed: true, profileId: 'prod' })])
+  })
+
+  it('shows main’s message when main refuses the send', async () => {
+    const main = new FakeMain(baseHandlers())
+    main.on('sms.send', () => {
+      throw new Refusal({ code: 'keychain-unavailable', message: 'The keychain is locked: unlock it and try again.' })
+    })
+    await open(main)
+    await type(labelled('Phone number'), '13800138000')
+    sendButton().click()
+    await flushPromises()
+    expect(document.querySelector('[data-testid="send-failure"]')?.textContent).toContain('The keychain is locked')
+  })
+
+  it('says on the Send button that the channel is cooling down, until the cooldown is overridden', async () => {
+    const main = new FakeMain(baseHandlers())
+    main.on('cooldown.forPhone', () => ({
+      now: Date.now(),
+      channels: CHANNELS.map((channel) =>
+        channel === 'CHANNEL_LOGIN'
+          ? { channel, state: 'cooling' as const, until: Date.now() + 42_000, reason: 'sent' as const }
+          : { channel, state: 'free' as const, until: null, reason: null },
+      ),
+    }))
+    main.on('sms.send', () => ({ entryId: 9, result: sendResult() }))
+    await open(main)
+    await type(labelled('Phone number'), '13800138000')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await flushPromises()
+
+    expect(sendButton().disabled).toBe(true)
+    expect(sendButton().textContent).toMatch(/Cooling down · (42|41) s/)
+    expect(blockReason()).toContain('cooling down')
+
+    checkbox('Send anyway despite the cooldown').click()
+    await flushPromises()
+    sendButton().click()
+    await flushPromises()
+    expect(main.inputsOf('sms.send')[0]).toMatchObject({ overrideCooldown: true })
+  })
+})

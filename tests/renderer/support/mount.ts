@@ -1,0 +1,28 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import naive, { NConfigProvider, NMessageProvider } from 'naive-ui'
+import { createPinia, setActivePinia } from 'pinia'
+import { defineComponent, h, type Component } from 'vue'
+import { useTransport } from '../../../src-renderer/src/api/client'
+import { i18n } from '../../../src-renderer/src/i18n'
+import { useAppStore } from '../../../src-renderer/src/stores/app'
+import { useProfilesStore } from '../../../src-renderer/src/stores/profiles'
+import type { FakeMain } from './fake-main'
+
+/**
+ * Mounts a component the way App.vue hosts it: a fresh Pinia, the app's i18n in English, Naive UI's
+ * providers, and `main` as the transport. Naive UI is registered whole here because the test runner
+ * does not run the on-demand resolver the production build uses.
+ */
+export async function mountWithMain(component: Component, main: FakeMain, props: Record<string, unknown> = {}) {
+  useTransport(main)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  i18n.global.locale.value = 'en-US'
+  await Promise.all([useAppStore().load(), useProfilesStore().load()])
+  const Host = defineComponent({
+    setup: () => () => h(NConfigProvider, null, () => h(NMessageProvider, null, () => h(component, props))),
+  })
+  const wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, i18n, naive] } })
+  await flushPromises()
+  return wrapper
+}
