@@ -1,0 +1,16 @@
+import type { SmsChannel } from '../contract/channels'
+import type { CooldownSubject } from '../history/types'
+
+/** What GenAuth's one-per-minute rule applies to: a phone, on one channel, within one application. */
+export interface CooldownKey extends CooldownSubject {
+  channel: SmsChannel
+}
+
+/**
+ * A collision-free text form of the key, for maps. The phone counts by its digits, as in the history:
+ * `138 1234 5678` and `13812345678` are one number.
+ */
+export function keyText(key: CooldownKey): string {
+  const phone = key.phoneNumber.replace(/\D/g, '') || key.phoneNumber
+  return JSON.stringify([key.appId, key.phoneCountryCode ?? '', phone, key.channel])
+}

@@ -1,0 +1,55 @@
+import { SMS_CHANNELS } from '../contract/channels'
+import { COOLDOWN_MS, type ChannelCooldown, type CooldownReport } from '../contract/cooldown'
+import type { CooldownSubject, HistoryStore } from '../history/types'
+import type { CooldownKey } from './cooldown-key'
+import type { InFlightLock } from './in-flight'
+
+/** The part of the history the cooldown is derived from; being derived, it survives a restart. */
+export type CooldownHistory = Pick<HistoryStore, 'cooldownEvents' | 'sendingChannels'>
+
+/**
+ * The state of every channel for one phone at `now`. A channel cools for COOLDOWN_MS from the answer
+ * (completedAt) of its latest successful send or throttle answer, so the app never calls a channel free
+ * before GenAuth would; it is `sending` while a send is in flight here or in another live process.
+ */
+export function cooldownReport(
+  history: CooldownHistory,
+  subject: CooldownSubject,
+  now: number,
+  inFlight: InFlightLock,
+): CooldownReport {
+  const events = new Map(history.cooldownEvents(subject, now - COOLDOWN_MS).map((event) => [event.channel, event]))
+  const sending = new Set(history.sendingChannels(subject))
+  const channels = SMS_CHANNELS.map((channel): ChannelCooldown => {
+    if (sending.has(channel) || inFlight.isHeld({ ...subject, channel })) {
+      return { channel, state: 'sending', until: null, reason: null }
+    }
+    const event = events.get(channel)
+    if (event && event.at + COOLDOWN_MS > now) {
+      return { channel, state: 'cooling', until: event.at + COOLDOWN_MS, reason: event.reason }
+    }
+    return { channel, state: 'free', until: null, reason: null }
+  })
+  return { now, channels }
+}
+
+/** The state of one channel for one phone at `now`. */
+export function checkCooldown(
+  history: CooldownHistory,
+  key: CooldownKey,
+  now: number,
+  inFlight: InFlightLock,
+): ChannelCooldown {
+  const { channel, ...subject } = key
+  return cooldownReport(history, subject, now, inFlight).channels.find((state) => state.channel === channel)!
+}
+
+/**
+ * Whole seconds until the channel may be sent to again after its latest send or throttle answer, 0 when
+ * it may now. Sends in flight are not counted here: the send flow holds the in-flight lock itself.
+ */
+export function secondsLeft(history: Pick<HistoryStore, 'cooldownEvents'>, key: CooldownKey, now: number): number {
+  const { channel, ...subject } = key
+  const event = history.cooldownEvents(subject, now - COOLDOWN_MS).find((candidate) => candidate.channel === channel)
+  return event ? Math.max(0, Math.ceil((event.at + COOLDOWN_MS - now) / 1000)) : 0
+}
