@@ -24,8 +24,10 @@ export function createHandlers(services: Services): Handlers {
     },
     'profiles.setActive': async ({ id }) => profilesChanged(await profiles.setActive(id)),
     'profiles.setSecret': async ({ id, kind, value }) => {
+      const view = await profiles.setSecret(id, kind, value)
+      // Only a value the keychain accepted for a real profile is a secret worth redacting from logs.
       if (value) registerSecret(value)
-      return profilesChanged(await profiles.setSecret(id, kind, value))
+      return profilesChanged(view)
     },
     'profiles.export': () => ({ json: profiles.exportJson() }),
     'profiles.import': async ({ json }) => profilesChanged({ imported: await profiles.importJson(json) }),

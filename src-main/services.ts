@@ -92,10 +92,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     language,
     cooldown: {
       secondsLeft: (key) => secondsLeft(history, key, clock()),
-      // The lock covers this process; the history shows sends in flight in another live process
-      // sharing the data folder (the CLI beside the app), which must not double a send either.
-      tryAcquire: ({ channel, ...subject }) =>
-        history.sendingChannels(subject).includes(channel) ? null : inFlight.tryAcquire({ channel, ...subject }),
+      tryAcquire: (key) => inFlight.tryAcquire(key),
+      // The history shows sends in flight in another live process sharing the data folder (the CLI
+      // beside the app); this process's own are held by the lock above.
+      inFlightElsewhere: ({ channel, ...subject }) => history.sendingChannels(subject).includes(channel),
     },
     history,
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.

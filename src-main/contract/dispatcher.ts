@@ -26,21 +26,20 @@ export function createDispatcher(
 ): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) {
-      return fail({
-        code: 'unknown-call',
-        message: `There is no call named ${JSON.stringify(String(name)).slice(0, 80)}.`,
-      })
+      const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a ${typeof name}`
+      return fail({ code: 'unknown-call', message: `There is no call named ${shown}.` })
     }
     const call = calls[name]
-    const parsed = call.input.safeParse(rawInput ?? {})
-    if (!parsed.success) {
-      return fail({
-        code: 'invalid-input',
-        message: `The request to ${name} was malformed.`,
-        issues: issuesOf(parsed.error),
-      })
-    }
     try {
+      const parsed = safeParse(call.input, rawInput ?? {})
+      if (!parsed) return fail({ code: 'invalid-input', message: `The request to ${name} could not be read.` })
+      if (!parsed.success) {
+        return fail({
+          code: 'invalid-input',
+          message: `The request to ${name} was malformed.`,
+          issues: issuesOf(parsed.error),
+        })
+      }
       const handler = handlers[name] as (input: unknown) => unknown
       const value = await handler(parsed.data)
       // Outputs are checked too: a service bug must not leak an unexpected field to the renderer.
@@ -52,6 +51,15 @@ export function createDispatcher(
       onInternalError(name, error)
       return fail({ code: 'internal', message: `${name} failed unexpectedly; the log has the details.` })
     }
+  }
+}
+
+/** null when merely reading the input throws (a getter, a proxy): such input is malformed too. */
+function safeParse<T extends z.ZodType>(schema: T, input: unknown): ReturnType<T['safeParse']> | null {
+  try {
+    return schema.safeParse(input) as ReturnType<T['safeParse']>
+  } catch {
+    return null
   }
 }
 

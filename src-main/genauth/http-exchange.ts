@@ -11,13 +11,13 @@ export type Exchange =
 export const MAX_RESPONSE_BYTES = 1024 * 1024
 
 /**
- * Idle connections are kept briefly so back-to-back sends skip the handshake, and dropped before a
- * typical server keep-alive timeout (5 s or more) so a send never goes out on a socket the server is
- * closing: sends are never retried, so such a race would surface as a false network failure.
+ * A fresh connection for every send. A pooled idle socket can be closed by the server while this
+ * process is busy (an export, a long query), and a send written to it fails without reaching the
+ * server; since a send is never retried, that would be a false network failure. Sends are paced by
+ * people, so the saved handshake is not worth that risk.
  */
-const agentOptions = { keepAlive: true, timeout: 4000 }
-const httpAgent = new http.Agent(agentOptions)
-const httpsAgent = new https.Agent(agentOptions)
+const httpAgent = new http.Agent({ keepAlive: false })
+const httpsAgent = new https.Agent({ keepAlive: false })
 
 /** One POST, no redirects followed, no retry; the timeout covers connecting, sending and reading. */
 export function postOnce(

@@ -17,10 +17,13 @@ export type SendServiceDeps = {
   language(profile: ProfileView): Language
   cooldown: {
     secondsLeft(key: CooldownKey): number
+    /** This process's lock for the key; null when a send for it is in flight here. */
     tryAcquire(key: CooldownKey): (() => void) | null
+    /** Whether another live process sharing the history has a send for the key in flight. */
+    inFlightElsewhere(key: CooldownKey): boolean
   }
   history: {
-    begin(entry: NewHistoryEntry): number
+    begin(entry: NewHistoryEntry, guard: () => void): number
     complete(id: number, result: SendOutcome['result']): void
   }
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
@@ -53,17 +56,22 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     channel: input.channel,
   }
   const release = deps.cooldown.tryAcquire(key)
-  if (!release) {
-    throw new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
-  }
+  if (!release) throw inFlight()
   try {
-    const secondsLeft = deps.cooldown.secondsLeft(key)
-    if (secondsLeft > 0 && !input.overrideCooldown) {
-      throw new ConsoleError(
-        'cooldown',
-        `GenAuth allows one SMS per number and channel per minute: ${secondsLeft} s left on this channel.`,
-      )
+    // Checked now to refuse early, and again under the history's write lock just before the entry is
+    // written, since another process (the CLI beside the app) may claim the same send in between.
+    const refuseIfBlocked = (): number => {
+      if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
+      const secondsLeft = deps.cooldown.secondsLeft(key)
+      if (secondsLeft > 0 && !input.overrideCooldown) {
+        throw new ConsoleError(
+          'cooldown',
+          `GenAuth allows one SMS per number and channel per minute: ${secondsLeft} s left on this channel.`,
+        )
+      }
+      return secondsLeft
     }
+    const secondsLeft = refuseIfBlocked()
     const accessToken =
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
@@ -78,20 +86,23 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       accessToken: accessToken ?? undefined,
       timeoutMs: profile.timeoutMs,
     })
-    const entryId = deps.history.begin({
-      profileId: profile.id,
-      profileName: profile.name,
-      environment: profile.environment,
-      appId: profile.appId,
-      channel: input.channel,
-      phoneCountryCode: key.phoneCountryCode,
-      phoneNumber,
-      operator: deps.operator,
-      note: input.note?.trim() || null,
-      cooldownOverride: input.overrideCooldown && secondsLeft > 0,
-      validationOverride: input.overrideValidation && !phone.valid,
-      request: prepared.request,
-    })
+    const entryId = deps.history.begin(
+      {
+        profileId: profile.id,
+        profileName: profile.name,
+        environment: profile.environment,
+        appId: profile.appId,
+        channel: input.channel,
+        phoneCountryCode: key.phoneCountryCode,
+        phoneNumber,
+        operator: deps.operator,
+        note: input.note?.trim() || null,
+        cooldownOverride: input.overrideCooldown && secondsLeft > 0,
+        validationOverride: input.overrideValidation && !phone.valid,
+        request: prepared.request,
+      },
+      refuseIfBlocked,
+    )
     deps.events.emit('history.changed')
 
     const result = await prepared.send()
@@ -101,4 +112,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   } finally {
     release()
   }
+}
+
+function inFlight(): ConsoleError {
+  return new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
 }

@@ -79,7 +79,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
         })
       }
-      const name = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+      let name: string
+      try {
+        name = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+      } catch {
+        return sendJson(response, 200, {
+          ok: false,
+          error: { code: 'unknown-call', message: 'There is no such call.' },
+        })
+      }
       return sendJson(response, 200, await options.dispatch(name, input))
     }
 
@@ -132,18 +140,19 @@ function headerValue(request: IncomingMessage, name: string): string | null {
   return typeof value === 'string' ? value : null
 }
 
+/**
+ * The body as text, or null when it is over the limit. An oversized body is still read to its end
+ * (and dropped), so the client gets the 413 answer instead of a reset connection.
+ */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve(null)
-        request.destroy()
-      } else chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
 }
