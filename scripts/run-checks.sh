@@ -18,8 +18,10 @@ step "type-check" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "build" npx electron-vite build
 step "unit tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=artifacts/vitest.json
+step "robustness figures" node scripts/robustness-table.mjs
 step "end-to-end tests (playwright)" env PLAYWRIGHT_JSON_OUTPUT_NAME=artifacts/playwright.json npx playwright test --reporter=list,json
 step "electron configuration (electronegativity)" node scripts/electronegativity.mjs
+step "renderer bundle size" node scripts/bundle-report.mjs
 
 echo
 node scripts/count-tests.mjs artifacts/vitest.json artifacts/playwright.json
