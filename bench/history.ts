@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'libsql'
-import { SMS_CHANNELS, type HistoryFilter, type SendResult, type SmsChannel } from '../src-main/contract'
+import { RESULT_KINDS, SMS_CHANNELS, type HistoryFilter, type SendResult, type SmsChannel } from '../src-main/contract'
 import { openHistory, type HistoryStore, type NewHistoryEntry } from '../src-main/history'
 
 const ENTRIES = Number(process.argv[2] ?? 1_000_000)
@@ -322,14 +322,7 @@ function main(): void {
     const randomStart = (width: number): number => START + Math.floor(rand() * (SPAN_MS - width))
     const statusCodes = [200, 429, 400, 499, 401, 404, 503]
     const apiCodes = [99006, 2011, 2020, 2004]
-    const outcomes = [
-      'success',
-      'business-failure',
-      'http-failure',
-      'timeout',
-      'network-failure',
-      'unparseable-body',
-    ] as const
+    const outcomes = RESULT_KINDS
     const page = (filter: HistoryFilter): unknown => history.query({ filter, limit: 100 })
     const window = (days: number): HistoryFilter => {
       const from = randomStart(days * 86_400_000)
