@@ -15,12 +15,31 @@ if (existsSync(vitestFile)) {
 } else missing++
 
 if (existsSync(playwrightFile)) {
-  const { stats } = JSON.parse(readFileSync(playwrightFile, 'utf8'))
-  passed += stats.expected + stats.flaky
-  failed += stats.unexpected
-  skipped += stats.skipped
+  const report = JSON.parse(readFileSync(playwrightFile, 'utf8'))
+  passed += report.stats.expected + report.stats.flaky
+  failed += report.stats.unexpected
+  skipped += report.stats.skipped
+  printSkipReasons(report.suites)
 } else missing++
 
 if (missing > 0) console.log(`(${missing} test report(s) missing: that runner did not finish)`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 || missing > 0 ? 1 : 0)
+
+/** Every skipped end-to-end test says why, once per reason. */
+function printSkipReasons(suites) {
+  const reasons = new Map()
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'skipped') continue
+        const reason =
+          test.annotations.find((annotation) => annotation.type === 'skip')?.description ?? 'no reason given'
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child)
+  }
+  for (const suite of suites) visit(suite)
+  for (const [reason, count] of reasons) console.log(`skipped ${count} end-to-end test(s): ${reason}`)
+}

@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 
-const require = createRequire(import.meta.url)
-
 function electronBinary(): string | null {
   try {
+    // Resolves to the binary's path; throws when the binary was never downloaded.
     return require('electron') as string
   } catch {
     return null
