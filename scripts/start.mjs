@@ -8,20 +8,17 @@ const require = createRequire(import.meta.url)
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-function electronBinary() {
-  try {
-    // Resolves to the binary's path; throws when the binary was never downloaded.
-    return require('electron')
-  } catch {
-    return null
-  }
+const { installedElectronBinary } = require('./electron-binary.cjs')
+const binary = installedElectronBinary()
+if (!binary) {
+  console.log(
+    'The Electron binary is not installed on this machine (`node node_modules/electron/install.js` downloads it ' +
+      'where the internet is reachable), so the console opens in browser mode instead.',
+  )
 }
-
-const binary = electronBinary()
 const child = binary
   ? spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.log('The Electron binary is not installed on this machine, so the console opens in browser mode instead.'),
-    spawn(process.execPath, ['out/main/host.js', ...process.argv.slice(2)], { stdio: 'inherit' }))
+  : spawn(process.execPath, ['out/main/host.js', ...process.argv.slice(2)], { stdio: 'inherit' })
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

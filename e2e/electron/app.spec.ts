@@ -4,16 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 
-function electronBinary(): string | null {
-  try {
-    // Resolves to the binary's path; throws when the binary was never downloaded.
-    return require('electron') as string
-  } catch {
-    return null
-  }
+// Never require('electron') here: it would try to download the binary.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS helper shared with npm start
+const { installedElectronBinary } = require('../../scripts/electron-binary.cjs') as {
+  installedElectronBinary(): string | null
 }
-
-const binary = electronBinary()
+const binary = installedElectronBinary()
 const skipReason =
   'The Electron binary is not installed on this machine (it is downloaded on first use from outside the npm ' +
   'registry). These tests run where it exists: see README, "Electron tests".'
@@ -26,7 +22,11 @@ let dataDir: string
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'genauth-sms-electron-'))
-  app = await electron.launch({ args: ['.'], env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir } })
+  app = await electron.launch({
+    executablePath: binary!,
+    args: ['.'],
+    env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir },
+  })
   window = await app.firstWindow()
 })
 
