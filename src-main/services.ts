@@ -40,6 +40,8 @@ export type ServicesOptions = {
   versions?: Record<string, string>
   /** The OS language, for `x-authing-lang` until the user picks one. */
   osLanguage?: Language
+  /** How long after start the first retention pass runs (default 5 s). */
+  retentionDelayMs?: number
 }
 
 export type Services = {
@@ -75,7 +77,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const secrets = new SwitchableSecretStore(createSecretStore(settings.get().keychainBackend))
   const profiles = new ProfileService({ dataDir, secrets, clock })
   const history = openHistory(join(dataDir, 'history.db'), { clock })
-  history.applyRetention({ days: settings.get().retentionDays, maxEntries: settings.get().retentionMaxEntries })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = await startEmulator({ port: 0, appIds: [SANDBOX_APP_ID] })
@@ -107,15 +108,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     operator,
   }
 
-  const retentionTimer = setInterval(
-    () => {
-      const current = settings.get()
-      if (history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries }) > 0) {
-        events.emit('history.changed')
-      }
-    },
-    24 * 60 * 60 * 1000,
-  )
+  // Retention runs shortly after start (a first run on a large old history can take seconds, which
+  // must not hold up the window) and then daily.
+  const applyRetention = (): void => {
+    const current = settings.get()
+    if (history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries }) > 0) {
+      events.emit('history.changed')
+    }
+  }
+  const firstRetention = setTimeout(applyRetention, options.retentionDelayMs ?? 5_000)
+  firstRetention.unref()
+  const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000)
   retentionTimer.unref()
 
   const services: Services = {
@@ -157,6 +160,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {
+      clearTimeout(firstRetention)
       clearInterval(retentionTimer)
       await emulator.close()
       history.close()

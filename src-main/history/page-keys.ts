@@ -37,7 +37,7 @@ export type Driver = { kind: 'request' } | { kind: 'time' } | SetDriver
  * - a larger set with many entries, or only a time range: the time index newest first, keeping rows
  *   that match; with more than `fewEntries` matches a page of 100 turns up within ~100 x total / fewEntries
  *   rows.
- * Every index ends in created_at, so a time range narrows any of these ranges for free.
+ * Each of these indexes has created_at right after its own column, so a time range narrows any range for free.
  */
 export function pageKeys(
   statements: Statements,

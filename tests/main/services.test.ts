@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createServices } from '../../src-main/services'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+describe('createServices', () => {
+  it('applies the history retention soon after start, and says the history changed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    const day = 24 * 60 * 60 * 1000
+    let now = Date.UTC(2026, 0, 1)
+    const first = await createServices({ dataDir, mode: 'browser', clock: () => now })
+    await first.dispatch('sms.send', {
+      profileId: 'local-sandbox',
+      channel: 'CHANNEL_LOGIN',
+      phoneNumber: '10000000200',
+    })
+    await first.close()
+
+    now += 91 * day
+    const second = await createServices({ dataDir, mode: 'browser', clock: () => now, retentionDelayMs: 0 })
+    const events: string[] = []
+    second.events.subscribe((name) => events.push(name))
+    // The 90-day default removes the entry once the first pass has run, not during start-up.
+    expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(1)
+    await sleep(50)
+    expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(0)
+    expect(events).toContain('history.changed')
+    await second.close()
+  })
+})
