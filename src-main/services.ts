@@ -143,6 +143,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       channels: [...SMS_CHANNELS],
       emulatorUrl: emulator.url,
       emulatorScenarios: EMULATOR_SCENARIOS,
+      warnings: [...settings.warnings, ...profiles.warnings],
     }),
     keychainStatus: () => probeKeychain(secrets),
     switchKeychain: async (backend) => {

@@ -23,5 +23,7 @@ export const AppInfo = z.object({
   channels: z.array(SmsChannel),
   emulatorUrl: z.string().nullable(),
   emulatorScenarios: z.array(EmulatorScenario),
+  /** Problems met with the data folder's files (a corrupt settings or profiles file kept aside). */
+  warnings: z.array(z.string()),
 })
 export type AppInfo = z.infer<typeof AppInfo>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -34,5 +34,16 @@ describe('createServices', () => {
     expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(0)
     expect(events).toContain('history.changed')
     await second.close()
+  })
+
+  it('tells the user, through app.info, that a corrupt settings file was kept aside', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark", oops')
+    const services = await createServices({ dataDir, mode: 'browser' })
+    const info = await services.dispatch('app.info', {})
+    expect(info.ok && (info.value as { warnings: string[] }).warnings).toEqual([expect.stringContaining('settings')])
+    expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true)
+    await services.close()
   })
 })

@@ -2,6 +2,7 @@ export default {
   app: {
     title: 'GenAuth SMS Console',
     unreachable: 'The console could not reach its main process',
+    dataWarnings: 'Some saved data could not be read; the unreadable file was kept aside',
   },
   nav: { label: 'Sections', send: 'Send', history: 'History', settings: 'Settings' },
   common: {

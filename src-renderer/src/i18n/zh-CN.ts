@@ -4,6 +4,7 @@ const zh: typeof en = {
   app: {
     title: 'GenAuth 短信控制台',
     unreachable: '控制台无法连接到主进程',
+    dataWarnings: '部分已保存的数据无法读取，无法读取的文件已另行保留',
   },
   nav: { label: '页面', send: '发送', history: '历史', settings: '设置' },
   common: {

@@ -88,6 +88,7 @@ export const APP_INFO: AppInfo = {
   operator: 'support',
   channels: CHANNELS,
   emulatorUrl: 'http://127.0.0.1:40000',
+  warnings: [],
   emulatorScenarios: [
     { phoneNumber: '10000000400', name: 'statusCode 400', description: 'Answers HTTP 200 with InvalidArgumentError.' },
   ],
