@@ -12,8 +12,7 @@ import type { CliIo } from './cli-io'
 export async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
   const services = await createServices({
     dataDir: io.dataDir ?? defaultDataDir(io.env),
-    // The contract knows two hosts; the CLI is neither, and nothing it runs reads the mode.
-    mode: 'browser',
+    mode: 'cli',
     osLanguage: osLanguageOf(io.env),
   })
   try {

@@ -12,8 +12,8 @@ export type EmulatorScenario = z.infer<typeof EmulatorScenario>
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
-  /** `electron` inside the desktop app, `browser` when served by the loopback host. */
-  mode: z.enum(['electron', 'browser']),
+  /** `electron` inside the desktop app, `browser` when served by the loopback host, `cli` for the command line. */
+  mode: z.enum(['electron', 'browser', 'cli']),
   dataDir: z.string(),
   logsDir: z.string(),
   platform: z.string(),

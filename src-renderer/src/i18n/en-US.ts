@@ -276,7 +276,7 @@ export default {
   about: {
     title: 'About',
     version: 'Version',
-    modes: { electron: 'desktop app', browser: 'browser mode' },
+    modes: { electron: 'desktop app', browser: 'browser mode', cli: 'command line' },
     operator: 'Operator',
     dataDir: 'Data folder',
     logsDir: 'Logs folder',

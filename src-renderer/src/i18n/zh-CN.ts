@@ -265,7 +265,7 @@ const zh: typeof en = {
   about: {
     title: '关于',
     version: '版本',
-    modes: { electron: '桌面应用', browser: '浏览器模式' },
+    modes: { electron: '桌面应用', browser: '浏览器模式', cli: '命令行' },
     operator: '操作人',
     dataDir: '数据目录',
     logsDir: '日志目录',
