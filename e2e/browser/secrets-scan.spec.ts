@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { scanBytes, scanFolder, type SecretHit } from '../../tests/shared/secret-scan'
 import { startHost, type RunningHost } from '../fixtures/host'
 
 // The first test drives the app with a trace recorded; the second reads that trace once it is written.
@@ -23,76 +21,6 @@ async function rpc(name: string, input: unknown): Promise<{ ok: boolean; value?:
     body: JSON.stringify(input),
   })
   return (await response.json()) as { ok: boolean; value?: unknown }
-}
-
-type SecretHit = { where: string; secret: string; form: string }
-
-/**
- * The secrets found in `data` as UTF-8, UTF-16LE or base64 (at each alignment inside a longer text).
- * The same scan as tests/main/robustness/secret-scan.ts, which this project's e2e type-check cannot reach.
- */
-function scanBytes(where: string, data: Buffer, secrets: Record<string, string>): SecretHit[] {
-  const hits: SecretHit[] = []
-  for (const [name, secret] of Object.entries(secrets)) {
-    const utf8 = Buffer.from(secret)
-    const forms: Array<[string, Buffer]> = [
-      ['utf-8', utf8],
-      ['utf-16le', Buffer.from(secret, 'utf16le')],
-    ]
-    for (let shift = 0; shift < 3; shift++) {
-      const text = Buffer.concat([Buffer.alloc(shift), utf8]).toString('base64')
-      forms.push([
-        `base64+${shift}`,
-        Buffer.from(text.slice(Math.ceil((4 * shift) / 3), Math.floor((4 * (shift + utf8.length)) / 3))),
-      ])
-    }
-    for (const [form, bytes] of forms) if (data.includes(bytes)) hits.push({ where, secret: name, form })
-  }
-  return hits
-}
-
-/** The files of a zip archive (a Playwright trace), from its central directory; stored or deflated. */
-function zipEntries(archive: Buffer): Array<{ name: string; data: Buffer }> {
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  if (end < 0) return []
-  const entries: Array<{ name: string; data: Buffer }> = []
-  let offset = archive.readUInt32LE(end + 16)
-  for (let index = archive.readUInt16LE(end + 10); index > 0; index--) {
-    const nameLength = archive.readUInt16LE(offset + 28)
-    const local = archive.readUInt32LE(offset + 42)
-    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28)
-    const raw = archive.subarray(start, start + archive.readUInt32LE(offset + 20))
-    entries.push({
-      name: archive.toString('utf8', offset + 46, offset + 46 + nameLength),
-      data: archive.readUInt16LE(offset + 10) === 8 ? inflateRawSync(raw) : raw,
-    })
-    offset += 46 + nameLength + archive.readUInt16LE(offset + 30) + archive.readUInt16LE(offset + 32)
-  }
-  return entries
-}
-
-/** Every file below `dir`, zipped traces opened. */
-function scanFolder(dir: string, secrets: Record<string, string>): { files: string[]; hits: SecretHit[] } {
-  const files: string[] = []
-  const hits: SecretHit[] = []
-  if (!existsSync(dir)) return { files, hits }
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const file = join(entry.parentPath, entry.name)
-    let data: Buffer
-    try {
-      data = readFileSync(file)
-    } catch {
-      // Removed while the folder was read (another spec's artifacts being replaced).
-      continue
-    }
-    files.push(relative(dir, file))
-    hits.push(...scanBytes(file, data, secrets))
-    if (file.endsWith('.zip')) {
-      for (const inner of zipEntries(data)) hits.push(...scanBytes(`${file}!${inner.name}`, inner.data, secrets))
-    }
-  }
-  return { files, hits }
 }
 
 /** Every response body the page received, except the never-ending event stream. */

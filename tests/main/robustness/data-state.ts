@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { listFiles } from '../../shared/secret-scan'
 
 /** The parts of a data folder a refused call must leave exactly as they were. */
 export type DataFolderState = {
@@ -21,13 +22,6 @@ export function dataFolderState(dataDir: string): DataFolderState {
 }
 
 /** Every regular file below `dir`, as full paths. */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-}
-
 function readIfPresent(file: string): string | null {
   return existsSync(file) ? readFileSync(file, 'utf8') : null
 }

@@ -11,7 +11,7 @@ import { KEYCHAIN_REACHABLE, KEYCHAIN_SKIP_REASON } from '../credentials/keychai
 import { FigureTally } from './figures'
 import { assertHostBuilt, HostProcess } from './host-process'
 import { ARTIFACTS_DIR } from './paths'
-import { scanBytes, scanFolder, type SecretHit } from './secret-scan'
+import { scanBytes, scanFolder, type SecretHit } from '../../shared/secret-scan'
 
 /**
  * Section 5: an app secret and an access token stored on a profile, and a token given with single

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { relative } from 'node:path'
-import { listFiles } from './data-state'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { zipEntries } from './zip-entries'
 
 export type SecretHit = { where: string; secret: string; form: string }
@@ -33,6 +32,14 @@ export function scanBytes(where: string, data: Buffer, secrets: Record<string, s
     }
   }
   return hits
+}
+
+/** Every file below `dir` (none when it does not exist). */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
 }
 
 /** Every file below `dir`, zip archives opened, scanned for the secrets. */
