@@ -222,10 +222,16 @@ class SqliteHistoryStore implements HistoryStore {
 
   close(): void {
     if (!this.db.open) return
-    // Refreshes the planner's statistics where stale, reading at most ~1000 rows an index.
-    this.db.exec('PRAGMA analysis_limit = 1000')
-    this.db.exec('PRAGMA optimize')
-    this.db.close()
+    // Refreshes the planner's statistics where stale, reading at most ~1000 rows an index. Only an
+    // optimisation: when another process sharing the file holds the write lock, it is skipped.
+    try {
+      this.db.exec('PRAGMA analysis_limit = 1000')
+      this.db.exec('PRAGMA optimize')
+    } catch {
+      // The statistics are refreshed at a later close.
+    } finally {
+      this.db.close()
+    }
   }
 
   /** A requestId is looked up by a 32-bit hash: its counts come from the candidates whose id matches. */
