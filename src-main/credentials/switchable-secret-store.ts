@@ -1,4 +1,4 @@
-import type { KeychainBackend } from '../contract'
+import { ConsoleError, type KeychainBackend } from '../contract'
 import { createSecretStore } from './create-secret-store'
 import { moveSecrets } from './move-secrets'
 import type { SecretStore } from './secret-store'
@@ -8,7 +8,11 @@ import type { SecretStore } from './secret-store'
  * entry across first, so the profiles built on it keep their secrets without being rebuilt.
  */
 export class SwitchableSecretStore implements SecretStore {
-  constructor(private current: SecretStore) {}
+  private readonly used = new Set<KeychainBackend>()
+
+  constructor(private current: SecretStore) {
+    this.used.add(current.backend)
+  }
 
   get backend(): KeychainBackend {
     return this.current.backend
@@ -37,7 +41,16 @@ export class SwitchableSecretStore implements SecretStore {
   /** Moves the entries to the new backend, then uses it; on failure the old backend stays in use. */
   async switchTo(backend: KeychainBackend, create = createSecretStore): Promise<number> {
     if (backend === this.current.backend) return 0
+    // Moving away from keytar lists its entries, and keytar's findCredentials was seen to crash the
+    // process (a native segfault) once @napi-rs/keyring had talked to the Secret Service from it.
+    if (this.current.backend === 'keytar' && this.used.has('napi-keyring')) {
+      throw new ConsoleError(
+        'conflict',
+        'Restart the console before switching the keychain library again: both libraries have been used in this session.',
+      )
+    }
     const next = create(backend, this.current.serviceName)
+    this.used.add(backend)
     const moved = await moveSecrets(this.current, next)
     this.current = next
     return moved

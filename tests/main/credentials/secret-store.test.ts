@@ -92,6 +92,9 @@ describe.skipIf(!KEYCHAIN_REACHABLE)('moving secrets between the two backends', 
 
     expect((await napiStore.listAccounts()).sort()).toEqual(['profile:a', 'profile:b'])
     expect(await napiStore.get('profile:b')).toBe('{"accessToken":"t-b"}')
-    expect(await keytarStore.listAccounts()).toEqual([])
+    // Read back one by one: keytar's findCredentials can crash the process once @napi-rs/keyring has
+    // been used in it (see SwitchableSecretStore), so the console never lists keytar after that.
+    expect(await keytarStore.get('profile:a')).toBeNull()
+    expect(await keytarStore.get('profile:b')).toBeNull()
   })
 })
