@@ -114,8 +114,9 @@ test('a send through the embedded emulator: result, cooldown countdown, history,
   await page.getByRole('tab', { name: 'Send' }).click()
   await phone.fill('13800138001')
   await page.getByTestId('send-button').click()
+  // The new result replaces the old one when the answer arrives: wait for it before reading.
+  await expect(page.getByTestId('request-id')).not.toHaveText(requestId)
   const second = (await page.getByTestId('request-id').textContent())!.trim()
-  expect(second).not.toBe(requestId)
   await page.getByRole('tab', { name: 'History' }).click()
   await expect(page.getByTestId('history-table')).toContainText(second)
   await expect(page.getByTestId('outcome-counts')).toContainText('Total: 2')
