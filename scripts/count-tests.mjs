@@ -34,7 +34,8 @@ function printSkipReasons(suites) {
       for (const test of spec.tests) {
         if (test.status !== 'skipped') continue
         const reason =
-          test.annotations.find((annotation) => annotation.type === 'skip')?.description ?? 'did not run: an earlier test of its serial group failed'
+          test.annotations.find((annotation) => annotation.type === 'skip')?.description ??
+          'did not run: an earlier test of its serial group failed'
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
       }
     }
