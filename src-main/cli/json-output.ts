@@ -19,5 +19,5 @@ export const ExplainOutput = z.object({
 export type ExplainOutput = z.infer<typeof ExplainOutput>
 
 /** The emulator's line, identical to `npm run emulator`'s. */
-export const EmulatorListening = z.object({ url: z.string() })
+export const EmulatorListening = z.object({ url: z.string(), token: z.string() })
 export type EmulatorListening = z.infer<typeof EmulatorListening>

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../contract/dispatcher'
 import type { EventBus } from '../events'
-import { checkAccess } from './access'
+import { checkAccess, newRunToken } from './access'
 import { readStaticFile } from './static-files'
 
 export const TOKEN_HEADER = 'x-console-token'
@@ -27,7 +26,7 @@ export type WebHost = { url: string; port: number; token: string; close(): Promi
  * change notifications (EventSource cannot send headers, so its token rides in the query).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
+  const token = options.token ?? newRunToken()
   let port = 0
   const streams = new Set<ServerResponse>()
   const unsubscribe = options.events.subscribe((name) => {

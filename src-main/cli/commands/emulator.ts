@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { COOLDOWN_MS } from '../../contract'
-import { SANDBOX_APP_ID, startEmulator } from '../../emulator'
+import { EMULATOR_TOKEN_HEADER, SANDBOX_APP_ID, startEmulator } from '../../emulator'
 import type { CliIo } from '../cli-io'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
@@ -26,7 +26,7 @@ export function addEmulatorCommand(program: Command, context: CommandContext): v
       integerIn(0, 86_400_000),
       COOLDOWN_MS,
     )
-    .option('--json', 'print {"url": ...} as one JSON line once it listens')
+    .option('--json', 'print {"url": ..., "token": ...} as one JSON line once it listens')
     .action((options: EmulatorOptions) => context.run(() => runEmulator(context.io, options)))
 }
 
@@ -35,13 +35,21 @@ async function runEmulator(io: CliIo, options: EmulatorOptions): Promise<ExitCod
   // Listening to the signals before the port opens: a stop that comes early is not lost.
   const stopped = untilStopped(io.signal)
   try {
-    const emulator = await startEmulator({ port: options.port, appIds, cooldownMs: options.cooldownMs })
+    const emulator = await startEmulator({
+      port: options.port,
+      appIds,
+      cooldownMs: options.cooldownMs,
+      onError: (error) => io.stderr.write(`emulator: a request failed: ${String(error)}\n`),
+    })
     try {
       if (options.json) {
-        const listening: EmulatorListening = { url: emulator.url }
+        const listening: EmulatorListening = { url: emulator.url, token: emulator.token }
         io.stdout.write(`${JSON.stringify(listening)}\n`)
       } else {
-        io.stdout.write(`Emulator listening on ${emulator.url} (App IDs: ${appIds.join(', ')}). Ctrl+C stops it.\n`)
+        io.stdout.write(
+          `Emulator listening on ${emulator.url} (App IDs: ${appIds.join(', ')}). Ctrl+C stops it.\n` +
+            `/__emulator/* needs the header ${EMULATOR_TOKEN_HEADER}: ${emulator.token}\n`,
+        )
       }
       await stopped.promise
     } finally {

@@ -242,8 +242,11 @@ describe('emulator', () => {
         reject(new Error(`the emulator exited: ${run.stderr}`))
       })
     })
-    const { url } = EmulatorListening.parse(JSON.parse(line))
+    const { url, token } = EmulatorListening.parse(JSON.parse(line))
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const headers = { 'x-emulator-token': token }
+    expect((await fetch(`${url}/__emulator/requests`)).status).toBe(401)
+    expect((await fetch(`${url}/__emulator/requests`, { headers })).status).toBe(200)
     const login = JSON.stringify({ channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000' })
     for (const appId of ['one-app', 'two-app', 'two-app']) {
       const answer = await fetch(`${url}/api/v3/send-sms`, {
