@@ -11,7 +11,8 @@ export type SendServiceDeps = {
     get(id: string): ProfileView
     credentialsFor(id: string): Promise<{ appSecret: string | null; accessToken: string | null }>
   }
-  resolveAppHost(profile: ProfileView): string
+  /** Where the profile's sends go; may start the sandbox emulator. */
+  resolveAppHost(profile: ProfileView): Promise<string>
   /** The sandbox emulator's reserved numbers force an outcome; they are not real numbers, but are meant to be sent. */
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
@@ -47,7 +48,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     : checkPhone(input.phoneNumber, input.phoneCountryCode)
   if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
   const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
-  const appHost = deps.resolveAppHost(profile)
+  const appHost = await deps.resolveAppHost(profile)
 
   const key: CooldownKey = {
     appId: profile.appId,

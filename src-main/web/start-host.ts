@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app-paths'
 import { createServices } from '../services'
+import { newRunToken } from './access'
 import { startWebHost } from './host'
 
 /**
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, not ${values.port}`)
     process.exit(64)
   }
+  // One per-run token for the page and the sandbox emulator's control routes alike.
+  const token = newRunToken()
   const services = await createServices({
     dataDir: defaultDataDir(),
     mode: 'browser',
+    emulatorToken: token,
     osLanguage: Intl.DateTimeFormat().resolvedOptions().locale.startsWith('zh') ? 'zh-CN' : 'en-US',
   })
   const host = await startWebHost({
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
     events: services.events,
     staticDir: join(__dirname, '../renderer'),
     port,
+    token,
   })
   console.log(`GenAuth SMS Console (browser mode) is ready. Open: ${host.url}`)
   console.log(`Data folder: ${services.dataDir}`)

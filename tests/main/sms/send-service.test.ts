@@ -52,7 +52,7 @@ describe('sending through the sandbox profile', () => {
     const { entryId, result } = await send({ phoneNumber: '138 0013 8000', phoneCountryCode: '+86', note: 'TICKET-1' })
     expect(result.kind).toBe('success')
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/)
-    const received = services.emulator.received()
+    const received = services.emulator.running!.received()
     expect(received).toHaveLength(1)
     // Separators typed by the user are dropped: GenAuth documents the bare national number.
     expect(JSON.parse(received[0]!.body)).toEqual({
@@ -79,7 +79,7 @@ describe('sending through the sandbox profile', () => {
     expect(error.message).toContain('not a valid number')
     const withCode = await refusal({ phoneNumber: '+8613800138000' })
     expect(withCode.message).toContain('country code')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
   })
 
@@ -137,13 +137,13 @@ describe('sending through the sandbox profile', () => {
     ])
     expect(both.filter((envelope) => envelope.ok)).toHaveLength(1)
     expect(both.find((envelope) => !envelope.ok)).toMatchObject({ error: { code: 'in-flight' } })
-    expect(services.emulator.received()).toHaveLength(1)
+    expect(services.emulator.running!.received()).toHaveLength(1)
   })
 
   it('speaks the language chosen in Settings unless the profile overrides it', async () => {
     await services.dispatch('settings.update', { language: 'zh-CN' })
     const { result } = await send({ phoneNumber: '10000000200' })
-    expect(services.emulator.received()[0]!.headers['x-authing-lang']).toBe('zh-CN')
+    expect(services.emulator.running!.received()[0]!.headers['x-authing-lang']).toBe('zh-CN')
     expect(result.message).toBe('操作成功')
   })
 })
@@ -151,13 +151,18 @@ describe('sending through the sandbox profile', () => {
 describe('production profiles', () => {
   it('refuse to send without the confirmation, and send with it', async () => {
     const created = await services.dispatch('profiles.create', {
-      fields: { name: 'Prod', environment: 'production', appHost: services.emulator.url, appId: 'local-sandbox-app' },
+      fields: {
+        name: 'Prod',
+        environment: 'production',
+        appHost: services.emulator.running!.url,
+        appId: 'local-sandbox-app',
+      },
     })
     expect(created.ok).toBe(true)
     const profileId = (created as { value: { id: string } }).value.id
     const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
     expect(error.code).toBe('needs-confirmation')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
     const { result } = await send({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86', confirmed: true })
     expect(result.kind).toBe('success')
@@ -165,12 +170,12 @@ describe('production profiles', () => {
 
   it('refuses a send whose request cannot be built before recording anything', async () => {
     const created = await services.dispatch('profiles.create', {
-      fields: { name: 'Odd', environment: 'staging', appHost: services.emulator.url, appId: 'app\u0007id' },
+      fields: { name: 'Odd', environment: 'staging', appHost: services.emulator.running!.url, appId: 'app\u0007id' },
     })
     const profileId = (created as { value: { id: string } }).value.id
     const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
     expect(error.code).toBe('invalid-input')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
   })
 })
