@@ -13,7 +13,7 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { cooldownReport, InFlightLock, secondsLeft } from './cooldown'
+import { cooldownReport, InFlightLock, secondsLeft, withoutCooling } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -164,12 +164,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
-      return cooldownReport(
+      const report = cooldownReport(
         history,
         { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
         clock(),
         inFlight,
       )
+      return sendDeps.isReservedTestNumber(profile, phoneNumber) ? withoutCooling(report) : report
     },
     dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {

@@ -13,7 +13,10 @@ export type SendServiceDeps = {
   }
   /** Where the profile's sends go; may start the sandbox emulator. */
   resolveAppHost(profile: ProfileView): Promise<string>
-  /** The sandbox emulator's reserved numbers force an outcome; they are not real numbers, but are meant to be sent. */
+  /**
+   * The sandbox emulator's reserved numbers force an outcome; they are not real numbers, but are meant to
+   * be sent, as often as wanted: they never cool down.
+   */
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
   cooldown: {
@@ -43,7 +46,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
   }
 
-  const phone = deps.isReservedTestNumber(profile, input.phoneNumber)
+  const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
+  const phone = reserved
     ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
     : checkPhone(input.phoneNumber, input.phoneCountryCode)
   if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
@@ -63,7 +67,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     // written, since another process (the CLI beside the app) may claim the same send in between.
     const refuseIfBlocked = (): number => {
       if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
-      const secondsLeft = deps.cooldown.secondsLeft(key)
+      // A reserved number reaches no phone and the emulator never throttles it: only a send in flight blocks it.
+      const secondsLeft = reserved ? 0 : deps.cooldown.secondsLeft(key)
       if (secondsLeft > 0 && !input.overrideCooldown) {
         throw new ConsoleError(
           'cooldown',

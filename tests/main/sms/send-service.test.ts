@@ -122,6 +122,33 @@ describe('sending through the sandbox profile', () => {
     expect(report.channels.find((channel) => channel.channel === 'CHANNEL_LOGIN')?.state).toBe('free')
   })
 
+  it('never cools a reserved number on the sandbox, like the emulator, but still cools it elsewhere', async () => {
+    for (const phoneNumber of ['10000000200', '10000000429']) {
+      await send({ phoneNumber })
+      now += 1_000
+      const again = await send({ phoneNumber })
+      expect(services.history.get(again.entryId, false).cooldownOverride).toBe(false)
+      const report = services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
+      expect(report.channels.every((channel) => channel.state === 'free')).toBe(true)
+    }
+    expect(services.emulator.running!.received()).toHaveLength(4)
+
+    // A profile of its own pointed at the emulator is no sandbox: the app keeps GenAuth's rule there.
+    const created = await services.dispatch('profiles.create', {
+      fields: {
+        name: 'Emulator as staging',
+        environment: 'staging',
+        appHost: services.emulator.running!.url,
+        appId: 'local-sandbox-app',
+      },
+    })
+    if (!created.ok) throw new Error(created.error.message)
+    const profileId = (created.value as { id: string }).id
+    const elsewhere = { profileId, channel: 'CHANNEL_REGISTER', phoneNumber: '10000000200', overrideValidation: true }
+    await send(elsewhere)
+    expect((await refusal(elsewhere)).code).toBe('cooldown')
+  })
+
   it('sends once when the same send is clicked twice at the same moment', async () => {
     const both = await Promise.all([
       services.dispatch('sms.send', {
