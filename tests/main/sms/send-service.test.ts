@@ -43,6 +43,15 @@ async function refusal(input: Record<string, unknown>): Promise<CallError> {
   return envelope.error
 }
 
+/** A stored profile of the user's own that sends to the sandbox emulator; its id. */
+async function emulatorProfile(name: string, environment: 'staging' | 'production'): Promise<string> {
+  const created = await services.dispatch('profiles.create', {
+    fields: { name, environment, appHost: services.emulator.running!.url, appId: 'local-sandbox-app' },
+  })
+  if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`)
+  return (created.value as { id: string }).id
+}
+
 function entries(): HistoryEntry[] {
   return services.history.query({ filter: {}, limit: 500 }).entries
 }
@@ -134,16 +143,7 @@ describe('sending through the sandbox profile', () => {
     expect(services.emulator.running!.received()).toHaveLength(4)
 
     // A profile of its own pointed at the emulator is no sandbox: the app keeps GenAuth's rule there.
-    const created = await services.dispatch('profiles.create', {
-      fields: {
-        name: 'Emulator as staging',
-        environment: 'staging',
-        appHost: services.emulator.running!.url,
-        appId: 'local-sandbox-app',
-      },
-    })
-    if (!created.ok) throw new Error(created.error.message)
-    const profileId = (created.value as { id: string }).id
+    const profileId = await emulatorProfile('Emulator as staging', 'staging')
     const elsewhere = { profileId, channel: 'CHANNEL_REGISTER', phoneNumber: '10000000200', overrideValidation: true }
     await send(elsewhere)
     expect((await refusal(elsewhere)).code).toBe('cooldown')
@@ -177,16 +177,7 @@ describe('sending through the sandbox profile', () => {
 
 describe('production profiles', () => {
   it('refuse to send without the confirmation, and send with it', async () => {
-    const created = await services.dispatch('profiles.create', {
-      fields: {
-        name: 'Prod',
-        environment: 'production',
-        appHost: services.emulator.running!.url,
-        appId: 'local-sandbox-app',
-      },
-    })
-    expect(created.ok).toBe(true)
-    const profileId = (created as { value: { id: string } }).value.id
+    const profileId = await emulatorProfile('Prod', 'production')
     const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
     expect(error.code).toBe('needs-confirmation')
     expect(services.emulator.running!.received()).toHaveLength(0)
