@@ -3,7 +3,7 @@ import { version } from '../../package.json'
 import { DATA_DIR_VARIABLE } from '../app-paths'
 import { ConsoleError } from '../contract'
 import { CliError } from './cli-error'
-import { PROGRAM_NAME, writeErrorLine, writeJson, type CliIo } from './cli-io'
+import { commanderOutput, PROGRAM_NAME, writeErrorLine, writeJson, type CliIo } from './cli-io'
 import type { CommandContext } from './command-context'
 import { addChannelsCommand } from './commands/channels'
 import { addCooldownCommand } from './commands/cooldown'
@@ -79,11 +79,7 @@ function buildProgram(context: CommandContext): Command {
     .exitOverride()
     // A subcommand's options come after its name, so `history export --phone 1` filters the export.
     .enablePositionalOptions()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`${PROGRAM_NAME}: ${text.replace(/^error: /, '')}`),
-    })
+    .configureOutput(commanderOutput(PROGRAM_NAME, io))
     .addHelpText('after', GLOBAL_HELP)
 
   addSendCommand(program, context)

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { CliError } from '../cli/cli-error'
-import type { TextSink } from '../cli/cli-io'
+import { commanderOutput, type TextSink } from '../cli/cli-io'
 import { EXIT } from '../cli/exit-codes'
 import { integerIn } from '../cli/option-parsers'
 import { refuseRepeatedOptions } from '../cli/single-value-options'
@@ -23,11 +23,7 @@ export function parseHostArgs(argv: string[], output: { stdout: TextSink; stderr
     .helpOption('--help', 'show this help')
     .exitOverride()
     .showHelpAfterError()
-    .configureOutput({
-      writeOut: (text) => output.stdout.write(text),
-      writeErr: (text) => output.stderr.write(text),
-      outputError: (text, write) => write(`${HOST_NAME}: ${text.replace(/^error: /, '')}`),
-    })
+    .configureOutput(commanderOutput(HOST_NAME, output))
   refuseRepeatedOptions(program)
   try {
     program.parse(argv, { from: 'user' })
