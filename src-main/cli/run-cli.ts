@@ -19,15 +19,17 @@ import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret
 import { commandsOf, refuseRepeatedOptions } from './single-value-options'
 
 const GLOBAL_HELP = `
-Every command takes --json (one JSON value on stdout) and --help.
+Every command takes --json (one JSON value on stdout; a refusal prints {"error":{"code","message"}})
+and --help.
 
 Exit codes:
   0   success
-  1   another failure (keychain unavailable, data folder unusable, unexpected error)
+  1   another failure (keychain unavailable, data folder unusable, unwritable output, unexpected error)
   2   the send was answered with a statusCode other than 200
   3   the send got no business answer (timeout, network error, HTTP failure, unparseable body)
   4   refused: the channel is cooling down, or a send to it is in flight
-  64  bad usage (unknown flag, bad value, missing flag, invalid phone, a secret passed as a flag)
+  64  bad usage (unknown or repeated flag, bad value, missing flag, invalid phone, a secret passed
+      as a flag, an --output file that exists)
 
 Environment:
   ${DATA_DIR_VARIABLE}   the data folder (default: the desktop app's own, shared with it)
