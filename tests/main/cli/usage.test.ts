@@ -8,6 +8,7 @@ import {
   cliProcessWritingTo,
   freshDataDir,
   removeDataDir,
+  startCli,
   withAppServices,
 } from './cli-harness'
 
@@ -209,6 +210,14 @@ describe('a stdout that cannot be written', () => {
     const run = await cliProcessWritingTo('/dev/full', ['channels'], dataDir)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe('genauth-sms: cannot write the output: ENOSPC: no space left on device, write\n')
+  })
+
+  it('stays quiet when the reader has gone (EPIPE, like `| head -1`), keeping the exit code of the command', async () => {
+    const cli = startCli(['channels'], dataDir)
+    // Closed long before the process has started and written anything.
+    cli.child.stdout.destroy()
+    const run = await cli.finished
+    expect(run).toMatchObject({ code: 0, stderr: '' })
   })
 
   it('keeps the exit code of a refusal whose JSON error cannot be written', async () => {
