@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { COOLDOWN_MS } from '../../contract'
 import { EMULATOR_TOKEN_HEADER, SANDBOX_APP_ID, startEmulator } from '../../emulator'
 import type { CliIo } from '../cli-io'
@@ -6,6 +6,7 @@ import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import type { EmulatorListening } from '../json-output'
 import { integerIn } from '../option-parsers'
+import { collectingOption } from '../single-value-options'
 
 interface EmulatorOptions {
   port: number
@@ -19,7 +20,13 @@ export function addEmulatorCommand(program: Command, context: CommandContext): v
     .command('emulator')
     .description('run the local send-sms emulator (the same as npm run emulator) until Ctrl+C')
     .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(0, 65535), 0)
-    .option('--app-id <id>', `an App ID it knows; repeat for several (default ${SANDBOX_APP_ID})`, collect, [])
+    .addOption(
+      collectingOption(
+        new Option('--app-id <id>', `an App ID it knows; repeat for several (default ${SANDBOX_APP_ID})`)
+          .argParser(collect)
+          .default([]),
+      ),
+    )
     .option(
       '--cooldown-ms <ms>',
       'wait between two SMS to one phone and channel; 0 disables',
