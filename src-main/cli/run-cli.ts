@@ -13,6 +13,7 @@ import { addHistoryCommand } from './commands/history'
 import { addHistoryExportCommand } from './commands/history-export'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
+import { addTeamCommand } from './commands/team'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret-flags'
 
@@ -67,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   addEmulatorCommand(program, context)
   addChannelsCommand(program, context)
   addExplainCommand(program, context)
+  addTeamCommand(program, context)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

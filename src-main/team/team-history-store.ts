@@ -27,6 +27,7 @@ import { TEAM_SCHEMA } from './migrations'
 import { readSchemaVersion, schemaProblem } from './schema'
 import { teamFailure, type TeamDatabaseError } from './team-errors'
 import { SqlParams, teamFilterSql } from './team-filter'
+import { localSourceKey } from './import-key'
 import { cooldownPhone, lockText } from './team-key'
 
 const HISTORY = `${TEAM_SCHEMA}.history`
@@ -44,6 +45,13 @@ const ENTRY_SELECT = `
          country_code, phone_number AS number, outcome, http_status, status_code, api_code, latency_ms,
          cooldown_override::int AS cooldown_override, validation_override::int AS validation_override, note, detail
   FROM ${HISTORY}`
+
+export interface TeamImport {
+  added: number
+  alreadyThere: number
+  /** Local entries still sending, not uploaded this time. */
+  inFlight: number
+}
 
 type TeamEntryRow = Omit<EntryRow, 'detail'> & { detail: Buffer | null }
 
@@ -259,6 +267,62 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   /** Channels with a send to the phone under an unexpired lease, on any console. */
   async sendingChannels(subject: CooldownSubject): Promise<SmsChannel[]> {
     return this.run(() => this.sendingChannelsOn(this.pool, subject, this.options.clock()))
+  }
+
+  /**
+   * Uploads finished entries of a console's local history; an entry uploaded before (by this console or
+   * from another copy of the same history) is left as it is, so importing twice adds nothing. Entries
+   * still in flight are left for a later import.
+   */
+  async importEntries(entries: Iterable<HistoryEntry>): Promise<TeamImport> {
+    this.assertWritable()
+    const outcome: TeamImport = { added: 0, alreadyThere: 0, inFlight: 0 }
+    await this.transaction(async (client) => {
+      for (const entry of entries) {
+        if (entry.outcome === 'sending') {
+          outcome.inFlight++
+          continue
+        }
+        const params = new SqlParams()
+        const values = [
+          entry.createdAt,
+          entry.completedAt,
+          entry.profileId,
+          entry.profileName,
+          entry.environment,
+          entry.appId,
+          entry.operator,
+          channelCode(entry.channel),
+          entry.phoneCountryCode ?? '',
+          entry.phoneNumber,
+          entry.phoneNumber.replace(/\D/g, ''),
+          cooldownPhone(entry),
+          outcomeCode(entry.outcome),
+          entry.httpStatus,
+          entry.statusCode,
+          entry.apiCode,
+          entry.latencyMs === null ? null : Math.round(entry.latencyMs),
+          entry.cooldownOverride,
+          entry.validationOverride,
+          entry.note,
+          entry.requestId,
+          encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
+          this.options.consoleId,
+          localSourceKey(entry),
+        ].map((value) => params.add(value))
+        const inserted = await client.query(
+          `INSERT INTO ${HISTORY} (created_at, completed_at, profile_id, profile_name, environment, app_id, operator,
+             channel, country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code,
+             api_code, latency_ms, cooldown_override, validation_override, note, request_id, detail, console_id,
+             source_key)
+           VALUES (${values.join(', ')}) ON CONFLICT (source_key) DO NOTHING`,
+          params.values,
+        )
+        if (inserted.rowCount) outcome.added++
+        else outcome.alreadyThere++
+      }
+    })
+    return outcome
   }
 
   async close(): Promise<void> {
