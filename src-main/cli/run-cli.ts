@@ -13,6 +13,7 @@ import { addHistoryCommand } from './commands/history'
 import { addHistoryExportCommand } from './commands/history-export'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
+import { addTeamCommand } from './commands/team'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 import type { CliErrorOutput } from './json-output'
 import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret-flags'
@@ -91,6 +92,7 @@ function buildProgram(context: CommandContext): Command {
   addEmulatorCommand(program, context)
   addChannelsCommand(program, context)
   addExplainCommand(program, context)
+  addTeamCommand(program, context)
   refuseRepeatedOptions(program)
   return program
 }
