@@ -11,7 +11,12 @@ import { installMenu } from './menu'
 import { closeBeforeQuit } from './orderly-quit'
 import { installPermissionHandlers } from './permissions'
 import { failStartup } from './startup-failure'
-import { createMainWindow, preloadPath, rendererOrigin } from './window'
+import { createMainWindow, rendererOrigin } from './window'
+
+// Beside this entry bundle (out/main/index.js): the built preload and renderer. Only the entry knows its
+// place in out/; the other main-process modules are files of their own in subfolders.
+const preloadPath = join(__dirname, '../preload/index.js')
+const rendererDir = join(__dirname, '../renderer')
 
 // Before anything else: the single-instance lock and Chromium's storage follow the data folder.
 const dataDir = useDataFolder()
@@ -75,10 +80,10 @@ function openConsole(services: Services): void {
   )
   installPermissionHandlers(session.defaultSession, rendererOrigin)
   installMenu({ dataDir, logsDir: logsDirOf(dataDir) })
-  serveRenderer(join(__dirname, '../renderer'))
+  serveRenderer(rendererDir)
   registerIpc(services.dispatch, services.events, rendererOrigin)
-  createMainWindow(preloadPath())
+  createMainWindow(preloadPath)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath())
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath)
   })
 }
