@@ -10,6 +10,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundled and tree-shaken rather than loaded from node_modules: zod's CommonJS build loads ~100
+      // files (every locale) and libphonenumber-js its AsYouType and text-search code on every start,
+      // most of a command line invocation's time.
+      externalizeDeps: { exclude: ['zod', 'libphonenumber-js'] },
       rollupOptions: {
         input: {
           // The Electron main process.
@@ -19,6 +23,9 @@ export default defineConfig({
           // The command-line companion, in plain Node (the packaged app runs it with --cli).
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
+        // One file per source module: a bundle would run every module of a shared chunk on start, so
+        // the command line's lazy imports (services, libsql, libphonenumber) would not stay lazy.
+        output: { preserveModules: true, preserveModulesRoot: 'src-main' },
       },
     },
   },

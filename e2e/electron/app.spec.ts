@@ -16,6 +16,11 @@ const skipReason =
 if (!binary) console.log(`Skipping the Electron suite: ${skipReason}`)
 test.skip(!binary, skipReason)
 
+// Chromium's sandbox needs a setuid chrome-sandbox or unprivileged user namespaces, which root and
+// Ubuntu 24.04 (AppArmor) refuse; the renderer stays sandboxed in Electron's sense (no Node) without it.
+// --lang fixes the UI language, so the checks below read the same text whatever the OS language is.
+const ELECTRON_SWITCHES = ['--no-sandbox', '--lang=en-US']
+
 let app: ElectronApplication
 let window: Page
 let dataDir: string
@@ -24,7 +29,7 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'genauth-sms-electron-'))
   app = await electron.launch({
     executablePath: binary!,
-    args: ['.'],
+    args: ['.', ...ELECTRON_SWITCHES],
     env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir },
   })
   window = await app.firstWindow()
@@ -76,7 +81,7 @@ test('a send through the sandbox emulator reaches the history', async () => {
 })
 
 test('the same executable runs the command line with --cli, without a window', () => {
-  const run = spawnSync(binary!, ['.', '--cli', 'history', '--json'], {
+  const run = spawnSync(binary!, ['.', ...ELECTRON_SWITCHES, '--cli', 'history', '--json'], {
     env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir },
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,7 +1,7 @@
 import { defaultDataDir } from '../app-paths'
 import type { CallInput, CallName, CallOutput, Language } from '../contract'
 import type { Dispatch } from '../contract/dispatcher'
-import { createServices, type Services } from '../services'
+import type { Services } from '../services'
 import { CliError } from './cli-error'
 import type { CliIo } from './cli-io'
 
@@ -10,6 +10,9 @@ import type { CliIo } from './cli-io'
  * (the embedded emulator and the database would otherwise keep the process alive).
  */
 export async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
+  // Loaded on first use: commands that need no services (channels, explain, --help) start without
+  // libsql, the keychain modules, the logger and the emulator.
+  const { createServices } = await import('../services')
   const services = await createServices({
     dataDir: io.dataDir ?? defaultDataDir(io.env),
     mode: 'cli',

@@ -17,12 +17,23 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir)
   protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url)
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
-    const file = normalize(join(root, relative))
-    if (url.host !== 'console' || !file.startsWith(root + sep)) {
-      return new Response('Not found', { status: 404 })
-    }
-    return net.fetch(pathToFileURL(file).toString())
+    const file = rendererFileFor(root, request.url)
+    return file ? net.fetch(pathToFileURL(file).toString()) : new Response('Not found', { status: 404 })
   })
+}
+
+/**
+ * The file inside `root` that an app:// URL names (`/` is index.html), or null for another host, a
+ * path that escapes the folder once decoded, or an undecodable one.
+ */
+export function rendererFileFor(root: string, url: string): string | null {
+  const parsed = new URL(url)
+  let relative: string
+  try {
+    relative = decodeURIComponent(parsed.pathname === '/' ? '/index.html' : parsed.pathname)
+  } catch {
+    return null
+  }
+  const file = normalize(join(root, relative))
+  return parsed.host === 'console' && file.startsWith(root + sep) ? file : null
 }

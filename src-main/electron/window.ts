@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { BrowserWindow, shell } from 'electron'
 import { APP_ORIGIN } from './app-protocol'
 import { originOf } from './origin'
@@ -51,8 +50,4 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   const devUrl = process.env.ELECTRON_RENDERER_URL
   void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   return window
-}
-
-export function preloadPath(): string {
-  return join(__dirname, '../preload/index.js')
 }

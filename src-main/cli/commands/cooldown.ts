@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import type { CooldownReport } from '../../contract'
 import { cooldownReport, InFlightLock } from '../../cooldown'
-import { checkPhone } from '../../phone/check-phone'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
 import { call, withServices } from '../cli-services'
@@ -40,6 +39,8 @@ async function cooldown(io: CliIo, options: CooldownOptions): Promise<ExitCode> 
     throw CliError.usage('give --profile or --app-id, not both.')
   }
   // The same number the send flow keys the cooldown on: the digits without separators.
+  // libphonenumber's full metadata is loaded only by the commands that check a number.
+  const { checkPhone } = await import('../../phone/check-phone')
   const phone = checkPhone(options.phone, options.country)
   const phoneNumber = phone.valid ? phone.phoneNumber : options.phone.trim()
   return withServices(io, async (services) => {

@@ -28,10 +28,19 @@ describe('electron-builder resources', () => {
     expect(referenced.filter((path) => !existsSync(join(projectDir, path)))).toEqual([])
   })
 
-  it('grants the hardened macOS runtime only the JIT that V8 needs', () => {
+  it('grants the hardened macOS runtime the JIT V8 needs and loading the native modules, nothing more', () => {
     const entitlements = readFileSync(join(projectDir, 'build/entitlements.mac.plist'), 'utf8')
-    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual([
+    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((match) => match[1])).toEqual([
       'com.apple.security.cs.allow-jit',
+      'com.apple.security.cs.disable-library-validation',
     ])
+  })
+
+  it('re-signs ad hoc after flipping fuses, and keeps signing identities out of the configuration', () => {
+    const config = readFileSync(join(projectDir, 'electron-builder.yml'), 'utf8')
+    expect(config).toMatch(/^electronFuses:(\n {2}.*)*\n {2}resetAdHocDarwinSignature: true$/m)
+    expect(config).toMatch(/^mac:(\n {2}.*)*\n {2}hardenedRuntime: true$/m)
+    // Identity and notarisation credentials come from CSC_LINK / APPLE_ID etc. in the environment.
+    expect(config).not.toMatch(/^\s*(identity|notarize|cscLink|appleId)\s*:/m)
   })
 })

@@ -7,13 +7,14 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 const FUSE_WIRE_VERSION = 1
 
 /**
- * Electron's own defaults, index by index: RunAsNode, EnableCookieEncryption,
+ * The stand-in's starting fuses, index by index: RunAsNode, EnableCookieEncryption,
  * EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments,
  * EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar, LoadBrowserProcessSpecificV8Snapshot,
- * GrantFileProtocolExtraPrivileges, WasmTrapHandlers. Every fuse the app configures starts opposite
- * to its configured value, so a passing check shows the packager really flipped it.
+ * GrantFileProtocolExtraPrivileges, WasmTrapHandlers. Electron's own defaults, except RunAsNode, which
+ * Electron ships on and the app keeps on: it starts off here. Every fuse the app configures starts
+ * opposite to its configured value, so a passing check shows the packager really wrote it.
  */
-const ELECTRON_DEFAULT_FUSES = '101100011'
+const STAND_IN_FUSES = '001100011'
 
 /**
  * Writes a stand-in for an unpacked Linux Electron distribution into `dir`: an `electron` executable
@@ -26,8 +27,8 @@ export function createElectronStandIn(dir: string): string {
   const body = Buffer.concat([
     Buffer.from('#!/bin/sh\n# '),
     Buffer.from(FUSE_SENTINEL),
-    Buffer.from([FUSE_WIRE_VERSION, ELECTRON_DEFAULT_FUSES.length]),
-    Buffer.from(ELECTRON_DEFAULT_FUSES),
+    Buffer.from([FUSE_WIRE_VERSION, STAND_IN_FUSES.length]),
+    Buffer.from(STAND_IN_FUSES),
     Buffer.from('\necho "stand-in for Electron: it cannot run the app" >&2\nexit 1\n'),
   ])
   writeFileSync(executable, body, { mode: 0o755 })

@@ -1,22 +1,20 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { extractAll, extractFile, listPackage, statFile } from '@electron/asar'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BUILD_ENTRIES, ensureBuilt, projectDir, runNode } from './built-app'
 import { createElectronStandIn } from './electron-stand-in'
 import { packageNamesInPath, productionPackageNames, readManifest } from './production-packages'
 
 // Packages the app with the project's own electron-builder.yml, offline: a stand-in Electron
 // distribution replaces the download, so everything except the Electron binary itself is real.
 
-const projectDir = fileURLToPath(new URL('../../..', import.meta.url))
 const runFile = promisify(execFile)
-const BUILD_ENTRIES = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
 const EXECUTABLE_NAME = 'genauth-sms-console'
 const NATIVE_PACKAGES = {
   keytar: /^\/node_modules\/keytar\/.*\.node$/,
@@ -25,7 +23,7 @@ const NATIVE_PACKAGES = {
 }
 
 const CONFIGURED_FUSES: ReadonlyArray<readonly [FuseV1Options, FuseState]> = [
-  [FuseV1Options.RunAsNode, FuseState.DISABLE],
+  [FuseV1Options.RunAsNode, FuseState.ENABLE],
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable, FuseState.DISABLE],
   [FuseV1Options.EnableNodeCliInspectArguments, FuseState.DISABLE],
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation, FuseState.ENABLE],
@@ -39,24 +37,6 @@ let appOutDir: string
 let asarPath: string
 let asarFiles: string[]
 let standInFuses: Awaited<ReturnType<typeof getCurrentFuseWire>>
-
-async function run(args: string[], what: string): Promise<void> {
-  try {
-    await runFile(process.execPath, args, { cwd: projectDir, maxBuffer: 64 * 1024 * 1024 })
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`${what} failed:\n${`${stdout}\n${stderr}`.trim().slice(-4000)}`)
-  }
-}
-
-/** The electron-vite output is packaged as it is; it is built first only when it is missing. */
-async function ensureBuilt(): Promise<void> {
-  if (BUILD_ENTRIES.every((entry) => existsSync(join(projectDir, entry)))) return
-  await run(
-    [join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    `out/ is incomplete (needs ${BUILD_ENTRIES.join(', ')}), and "npx electron-vite build"`,
-  )
-}
 
 function isArchivedFile(path: string): boolean {
   return !('files' in statFile(asarPath, path.slice(1)))
@@ -74,7 +54,7 @@ beforeAll(async () => {
   const electronDist = createElectronStandIn(join(workDir, 'electron-dist'))
   standInFuses = await getCurrentFuseWire(join(electronDist, 'electron'))
   const outputDir = join(workDir, 'dist')
-  await run(
+  await runNode(
     [
       join(projectDir, 'node_modules/electron-builder/cli.js'),
       '--linux',
@@ -162,7 +142,7 @@ describe('the packaged app', () => {
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)])
       .flatMap((match) => (match[1] ? [match[1]] : []))
       .filter((specifier) => !specifier.startsWith('.') && specifier !== 'electron' && !isBuiltin(specifier))
-    expect(required).toEqual(expect.arrayContaining(['libsql', 'zod']))
+    expect(required).toEqual(expect.arrayContaining(['libsql', 'commander']))
     const specifiers = [...new Set([...dependencies, ...required])].sort()
 
     // Plain Node stands in for Electron's Node: the native modules are N-API, so the same binaries load
@@ -189,12 +169,24 @@ describe('the packaged app', () => {
   it('flips the Electron fuses at package time', async () => {
     const fuses = await getCurrentFuseWire(join(appOutDir, EXECUTABLE_NAME))
     for (const [fuse, state] of CONFIGURED_FUSES) {
-      // The stand-in starts from Electron's defaults, so each of these was flipped by the packager.
+      // The stand-in starts opposite to the configuration, so each of these was written by the packager.
       expect(standInFuses[fuse], FuseV1Options[fuse]).not.toBe(state)
       expect(fuses[fuse], FuseV1Options[fuse]).toBe(state)
     }
     // A fuse the configuration leaves alone keeps Electron's default.
     const untouched = FuseV1Options.LoadBrowserProcessSpecificV8Snapshot
     expect(fuses[untouched]).toBe(standInFuses[untouched])
+  })
+
+  it('ships the genauth-sms launchers beside the archive, pointing at the bundled command line', () => {
+    const binDir = join(appOutDir, 'resources', 'bin')
+    expect(readdirSync(binDir).sort()).toEqual(['genauth-sms', 'genauth-sms.cmd'])
+    expect(statSync(join(binDir, 'genauth-sms')).mode & 0o111, 'executable').not.toBe(0)
+    // The launchers name the executable and the CLI inside the archive, as packaged here.
+    expect(existsSync(join(appOutDir, EXECUTABLE_NAME))).toBe(true)
+    expect(readFileSync(join(binDir, 'genauth-sms'), 'utf8')).toContain(`"$resources/../${EXECUTABLE_NAME}"`)
+    expect(readFileSync(join(binDir, 'genauth-sms.cmd'), 'utf8')).toContain('"%~dp0..\\app.asar\\out\\main\\cli.js"')
+    expect(asarFiles).toContain('/out/main/cli.js')
+    expect(isArchivedFile('/out/main/cli.js')).toBe(true)
   })
 })
