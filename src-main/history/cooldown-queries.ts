@@ -1,4 +1,5 @@
 import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
+import { cooldownCountryCode } from '../phone/country-code'
 import { channelOf, SENDING, SUCCESS } from './codes'
 import { INTERRUPTED_AFTER_MS, ownerAlive, type Owner } from './owner'
 import type { Params, Statements } from './statements'
@@ -10,24 +11,30 @@ const THROTTLED = 429
 /**
  * The recent entries of one phone within one app, through the phone index: a handful of rows. A phone
  * is known by its digits, so `138 1234 5678` and `13812345678` are one number, as they are to GenAuth;
- * a number without any digit is matched as written.
+ * a number without any digit is matched as written. Its country code is the one GenAuth reads: rows
+ * stored without one (`''`) or spelled otherwise (`+086`) count as the code they stand for.
  */
-function recentOfPhone(subject: CooldownSubject): { sql: string; params: Params } {
+function recentOfPhone(statements: Statements, subject: CooldownSubject): { sql: string; params: Params } {
   const digits = subject.phoneNumber.replace(/\D/g, '')
+  const countryCode = cooldownCountryCode(subject.phoneCountryCode)
+  const phones = statements.all<{ id: number; countryCode: string }>(
+    `SELECT id, country_code AS countryCode FROM phones WHERE ${digits ? 'digits = :digits' : 'number = :number'}`,
+    { digits, number: subject.phoneNumber },
+  )
+  const phoneIds = phones.filter((phone) => cooldownCountryCode(phone.countryCode) === countryCode).map((p) => p.id)
   return {
     sql: `
   FROM history h INDEXED BY history_phone JOIN classes k ON k.id = h.class_id
-  WHERE h.phone_id IN (SELECT id FROM phones WHERE ${digits ? 'digits = :digits' : 'number = :number'}
-                         AND country_code = :countryCode)
+  WHERE h.phone_id IN (SELECT value FROM json_each(:phoneIds))
     AND h.context_id IN (SELECT id FROM contexts WHERE app_id = :appId)
     AND h.created_at >= :earliestStart`,
-    params: { digits, number: subject.phoneNumber, countryCode: subject.phoneCountryCode ?? '', appId: subject.appId },
+    params: { phoneIds: JSON.stringify(phoneIds), appId: subject.appId },
   }
 }
 
 /** For each channel, the latest successful send or throttle answer completed after `since`. */
 export function cooldownEvents(statements: Statements, subject: CooldownSubject, since: number): CooldownEvent[] {
-  const recent = recentOfPhone(subject)
+  const recent = recentOfPhone(statements, subject)
   const rows = statements.all<{ channel: number; at: number; statusCode: number | null }>(
     `SELECT k.channel AS channel, h.completed_at AS at, k.status_code AS statusCode ${recent.sql}
        AND h.completed_at > :since AND (k.outcome = ${SUCCESS} OR k.status_code = ${THROTTLED})`,
@@ -51,7 +58,7 @@ export function sendingChannels(
   now: number,
   self: Owner,
 ): SmsChannel[] {
-  const recent = recentOfPhone(subject)
+  const recent = recentOfPhone(statements, subject)
   const rows = statements.all<{ channel: number; pid: number | null; startedAt: number | null }>(
     `SELECT k.channel AS channel, h.owner_pid AS pid, h.owner_started_at AS startedAt ${recent.sql}
        AND k.outcome = ${SENDING}`,

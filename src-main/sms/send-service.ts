@@ -4,6 +4,7 @@ import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
 import { checkPhone } from '../phone/check-phone'
+import { cooldownCountryCode } from '../phone/country-code'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
 export type SendServiceDeps = {
@@ -51,7 +52,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
 
   const key: CooldownKey = {
     appId: profile.appId,
-    phoneCountryCode: input.phoneCountryCode ?? null,
+    // GenAuth reads a send without a country code as +86: both are one phone to the cooldown.
+    phoneCountryCode: cooldownCountryCode(input.phoneCountryCode),
     phoneNumber,
     channel: input.channel,
   }
@@ -93,7 +95,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
         environment: profile.environment,
         appId: profile.appId,
         channel: input.channel,
-        phoneCountryCode: key.phoneCountryCode,
+        phoneCountryCode: input.phoneCountryCode ?? null,
         phoneNumber,
         operator: deps.operator,
         note: input.note?.trim() || null,

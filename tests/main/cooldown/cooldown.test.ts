@@ -109,12 +109,21 @@ describe('cooldown', () => {
       'CHANNEL_LOGIN',
     ])
     expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneNumber: '13812345679' }).state).toBe('free')
-    expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode: null }).state).toBe('free')
+    expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode: '+852' }).state).toBe('free')
     expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, appId: 'app-2' }).state).toBe('free')
 
     send('CHANNEL_LOGIN', T0 + 5000, { kind: 'success' }, { ...PHONE, appId: 'app-2' })
     expect(state('CHANNEL_LOGIN', T0 + 6000, { ...PHONE, appId: 'app-2' }).until).toBe(T0 + 5000 + COOLDOWN_MS)
     expect(state('CHANNEL_LOGIN', T0 + 6000).until).toBe(T0 + COOLDOWN_MS)
+  })
+
+  it('counts entries stored without a country code, or with +086, as +86', () => {
+    send('CHANNEL_LOGIN', T0, { kind: 'success' }, { ...PHONE, phoneCountryCode: null })
+    send('CHANNEL_REGISTER', T0, { kind: 'success' }, { ...PHONE, phoneCountryCode: '+086' })
+    for (const phoneCountryCode of ['+86', null]) {
+      expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode }).state).toBe('cooling')
+      expect(state('CHANNEL_REGISTER', T0 + 1, { ...PHONE, phoneCountryCode }).state).toBe('cooling')
+    }
   })
 
   it('knows a phone by its digits, however it was typed', () => {

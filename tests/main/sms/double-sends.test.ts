@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CallError, ChannelCooldown, SendOutcome } from '../../../src-main/contract'
+import { createServices, type Services } from '../../../src-main/services'
+
+let dataDir: string
+let services: Services
+let now: number
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'double-sends-'))
+  now = Date.UTC(2026, 10, 25, 12, 0, 0)
+  services = await createServices({ dataDir, mode: 'browser', clock: () => now, osLanguage: 'en-US' })
+})
+
+afterEach(async () => {
+  await services.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const LOGIN = { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN' }
+
+async function attempt(input: Record<string, unknown>): Promise<SendOutcome | CallError> {
+  const envelope = await services.dispatch('sms.send', { ...LOGIN, ...input })
+  return envelope.ok ? (envelope.value as SendOutcome) : envelope.error
+}
+
+function loginCooldown(input: { phoneNumber: string; phoneCountryCode?: string }): ChannelCooldown {
+  const report = services.cooldownFor({ profileId: LOGIN.profileId, ...input })
+  return report.channels.find((channel) => channel.channel === LOGIN.channel)!
+}
+
+describe('the country code of the cooldown', () => {
+  it('refuses a send without a country code after one with +86: GenAuth reads both as +86', async () => {
+    expect(await attempt({ phoneNumber: '13800138000', phoneCountryCode: '+86' })).toMatchObject({
+      result: { kind: 'success' },
+    })
+    now += 5_000
+    expect(await attempt({ phoneNumber: '13800138000' })).toMatchObject({ code: 'cooldown' })
+    expect(services.emulator.received()).toHaveLength(1)
+    expect(loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
+  })
+
+  it('refuses +86, 86 and +086 after a send without a country code, and sends them as +86', async () => {
+    const first = await attempt({ phoneNumber: '13800138000' })
+    expect(first).toMatchObject({ result: { kind: 'success' } })
+    for (const phoneCountryCode of ['+86', '86', '+086', ' +86 ']) {
+      expect(await attempt({ phoneNumber: '138 0013 8000', phoneCountryCode })).toMatchObject({ code: 'cooldown' })
+    }
+    expect(services.emulator.received()).toHaveLength(1)
+    // Another country's number of the same digits is another phone.
+    expect(loginCooldown({ phoneNumber: '13800138000', phoneCountryCode: '+852' }).state).toBe('free')
+    const forced = await attempt({ phoneNumber: '13800138000', phoneCountryCode: '+086', overrideCooldown: true })
+    const body = JSON.parse(services.emulator.received()[1]!.body) as { phoneCountryCode: string }
+    expect(body.phoneCountryCode).toBe('+86')
+    expect(services.history.get((forced as SendOutcome).entryId, true).phoneCountryCode).toBe('+86')
+  })
+
+  it('refuses a country code that is no calling code, with the reason, and sends nothing', async () => {
+    expect(await attempt({ phoneNumber: '13800138000', phoneCountryCode: '+0' })).toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: 'phoneCountryCode', message: expect.stringContaining('calling code') }],
+    })
+    expect(services.emulator.received()).toHaveLength(0)
+  })
+})
