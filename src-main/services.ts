@@ -13,7 +13,7 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { cooldownReport, InFlightLock, secondsLeft } from './cooldown'
+import { activeCooldown, cooldownReport, InFlightLock } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -92,7 +92,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
-      secondsLeft: (key) => secondsLeft(history, key, clock()),
+      active: (key) => activeCooldown(history, key, clock()),
       tryAcquire: (key) => inFlight.tryAcquire(key),
       // The history shows sends in flight in another live process sharing the data folder (the CLI
       // beside the app); this process's own are held by the lock above.

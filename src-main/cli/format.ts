@@ -170,7 +170,8 @@ export function formatCooldown(report: CooldownReport): string {
     channel.channel,
     channel.state,
     channel.until === null ? NONE : `${Math.max(0, Math.ceil((channel.until - report.now) / 1000))} s`,
-    channel.reason ?? NONE,
+    // `maybe-sent (timeout)`: the send may have gone out, and how it ended.
+    channel.reason === 'maybe-sent' ? `maybe-sent (${channel.outcome})` : (channel.reason ?? NONE),
   ])
   return table(['CHANNEL', 'STATE', 'FREE IN', 'REASON'], rows)
 }

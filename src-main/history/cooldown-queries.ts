@@ -1,12 +1,17 @@
 import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
 import { cooldownCountryCode } from '../phone/country-code'
-import { channelOf, SENDING, SUCCESS } from './codes'
+import type { Outcome } from '../contract/history'
+import { mayHaveReachedGenAuth } from '../cooldown/send-reach'
+import { channelOf, outcomeCode, outcomeOf, SENDING } from './codes'
+import { decodeDetailText, parseDetail } from './detail-codec'
 import { INTERRUPTED_AFTER_MS, ownerAlive, type Owner } from './owner'
 import type { Params, Statements } from './statements'
 import type { CooldownEvent, CooldownSubject } from './types'
 
 /** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
 const THROTTLED = 429
+const BUSINESS_FAILURE = outcomeCode('business-failure')
+const NETWORK_FAILURE = outcomeCode('network-failure')
 
 /**
  * The recent entries of one phone within one app, through the phone index: a handful of rows. A phone
@@ -32,23 +37,62 @@ function recentOfPhone(statements: Statements, subject: CooldownSubject): { sql:
   }
 }
 
-/** For each channel, the latest successful send or throttle answer completed after `since`. */
+/**
+ * For each channel, the latest send that may have reached GenAuth, or throttle answer, since `since`:
+ * a success or throttle answer counts from when it came back; a send that may have gone out without a
+ * readable answer from when it ended, or, cut off by a crash (or still in flight), from when it began.
+ */
 export function cooldownEvents(statements: Statements, subject: CooldownSubject, since: number): CooldownEvent[] {
   const recent = recentOfPhone(statements, subject)
-  const rows = statements.all<{ channel: number; at: number; statusCode: number | null }>(
-    `SELECT k.channel AS channel, h.completed_at AS at, k.status_code AS statusCode ${recent.sql}
-       AND h.completed_at > :since AND (k.outcome = ${SUCCESS} OR k.status_code = ${THROTTLED})`,
+  const rows = statements.all<{
+    channel: number
+    at: number
+    outcome: number
+    httpStatus: number | null
+    statusCode: number | null
+    phoneNumber: string
+    detail: ArrayBuffer | null
+  }>(
+    `SELECT k.channel AS channel, coalesce(h.completed_at, h.created_at) AS at, k.outcome AS outcome,
+       k.http_status AS httpStatus, k.status_code AS statusCode,
+       (SELECT number FROM phones WHERE id = h.phone_id) AS phoneNumber,
+       CASE WHEN k.outcome = ${NETWORK_FAILURE} THEN h.detail END AS detail ${recent.sql}
+       AND coalesce(h.completed_at, h.created_at) > :since
+       AND (k.outcome <> ${BUSINESS_FAILURE} OR k.status_code = ${THROTTLED})`,
     // A send completed after `since` started at most INTERRUPTED_AFTER_MS before it.
     { ...recent.params, since, earliestStart: since - INTERRUPTED_AFTER_MS },
   )
   const latest = new Map<SmsChannel, CooldownEvent>()
   for (const row of rows) {
+    const outcome = outcomeOf(row.outcome)
+    const reason = eventReason(row, outcome, subject.appId)
+    if (reason === null) continue
     const channel = channelOf(row.channel)
     const previous = latest.get(channel)
     if (previous && previous.at >= row.at) continue
-    latest.set(channel, { channel, at: row.at, reason: row.statusCode === THROTTLED ? 'throttled' : 'sent' })
+    latest.set(channel, { channel, at: row.at, reason, outcome })
   }
   return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
+}
+
+function eventReason(
+  row: {
+    outcome: number
+    httpStatus: number | null
+    statusCode: number | null
+    phoneNumber: string
+    detail: ArrayBuffer | null
+  },
+  outcome: Outcome,
+  appId: string,
+): CooldownEvent['reason'] | null {
+  if (row.statusCode === THROTTLED) return 'throttled'
+  if (outcome === 'success') return 'sent'
+  // The transport's error code is kept only in the entry's message.
+  const transportError = row.detail
+    ? parseDetail(decodeDetailText(row.detail, { appId, phoneNumber: row.phoneNumber })).message
+    : null
+  return mayHaveReachedGenAuth({ outcome, httpStatus: row.httpStatus, transportError }) ? 'maybe-sent' : null
 }
 
 /** Channels with a send to the phone in flight in a process that is still alive. */

@@ -1,5 +1,5 @@
 import { ConsoleError, type Language, type ParsedSendInput, type ProfileView, type SendOutcome } from '../contract'
-import type { CooldownKey } from '../cooldown'
+import type { ActiveCooldown, CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
@@ -17,7 +17,8 @@ export type SendServiceDeps = {
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
   cooldown: {
-    secondsLeft(key: CooldownKey): number
+    /** The channel's cooldown, null when it may be sent to. */
+    active(key: CooldownKey): ActiveCooldown | null
     /** This process's lock for the key; null when a send for it is in flight here. */
     tryAcquire(key: CooldownKey): (() => void) | null
     /** Whether another live process sharing the history has a send for the key in flight. */
@@ -62,18 +63,13 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   try {
     // Checked now to refuse early, and again under the history's write lock just before the entry is
     // written, since another process (the CLI beside the app) may claim the same send in between.
-    const refuseIfBlocked = (): number => {
+    const refuseIfBlocked = (): ActiveCooldown | null => {
       if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
-      const secondsLeft = deps.cooldown.secondsLeft(key)
-      if (secondsLeft > 0 && !input.overrideCooldown) {
-        throw new ConsoleError(
-          'cooldown',
-          `GenAuth allows one SMS per number and channel per minute: ${secondsLeft} s left on this channel.`,
-        )
-      }
-      return secondsLeft
+      const cooldown = deps.cooldown.active(key)
+      if (cooldown && !input.overrideCooldown) throw coolingDown(cooldown)
+      return cooldown
     }
-    const secondsLeft = refuseIfBlocked()
+    const cooldown = refuseIfBlocked()
     const accessToken =
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
@@ -99,7 +95,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
         phoneNumber,
         operator: deps.operator,
         note: input.note?.trim() || null,
-        cooldownOverride: input.overrideCooldown && secondsLeft > 0,
+        cooldownOverride: input.overrideCooldown && cooldown !== null,
         validationOverride: input.overrideValidation && !phone.valid,
         request: prepared.request,
       },
@@ -114,6 +110,17 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   } finally {
     release()
   }
+}
+
+function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleError {
+  const left = `${secondsLeft} s left on this channel.`
+  if (reason === 'maybe-sent') {
+    return new ConsoleError(
+      'cooldown',
+      `The last send to this number on this channel may have been sent (${outcome}), and GenAuth allows one SMS per number and channel per minute: ${left}`,
+    )
+  }
+  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`)
 }
 
 function inFlight(): ConsoleError {

@@ -66,3 +66,55 @@ describe('the country code of the cooldown', () => {
     expect(services.emulator.received()).toHaveLength(0)
   })
 })
+
+describe('sends that may have gone out', () => {
+  /** The sandbox's shortest timeout, so its never-answering number times out within a second. */
+  async function shortTimeout(): Promise<void> {
+    const {
+      id,
+      builtIn: _builtIn,
+      hasAppSecret: _s,
+      hasAccessToken: _t,
+      ...fields
+    } = services.profiles.get('local-sandbox')
+    const updated = await services.dispatch('profiles.update', { id, fields: { ...fields, timeoutMs: 1000 } })
+    expect(updated.ok).toBe(true)
+  }
+
+  it('three timeouts in a row put one request on the wire; the others are refused as maybe sent', async () => {
+    await shortTimeout()
+    const phone = { phoneNumber: '10000009002' }
+    const answers = []
+    for (let attempt_ = 0; attempt_ < 3; attempt_++) {
+      answers.push(await attempt(phone))
+      now += 2_000
+    }
+    expect(answers[0]).toMatchObject({ result: { kind: 'timeout' } })
+    for (const refused of answers.slice(1)) {
+      expect(refused).toMatchObject({
+        code: 'cooldown',
+        message: expect.stringMatching(/may have been sent \(timeout\)/),
+      })
+    }
+    expect(services.emulator.received()).toHaveLength(1)
+    expect(loginCooldown(phone)).toMatchObject({ state: 'cooling', reason: 'maybe-sent', outcome: 'timeout' })
+
+    // Overridable like any cooldown, and the override is recorded.
+    const forced = await attempt({ ...phone, overrideCooldown: true })
+    expect(forced).toMatchObject({ result: { kind: 'timeout' } })
+    expect(services.history.get((forced as SendOutcome).entryId, false).cooldownOverride).toBe(true)
+    expect(services.emulator.received()).toHaveLength(2)
+  })
+
+  it('a connection refused before the request left starts no cooldown', async () => {
+    const created = await services.dispatch('profiles.create', {
+      fields: { name: 'Nowhere', environment: 'staging', appHost: 'http://127.0.0.1:9', appId: 'app-1' },
+    })
+    const profileId = (created as { value: { id: string } }).value.id
+    for (let i = 0; i < 2; i++) {
+      expect(await attempt({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })).toMatchObject({
+        result: { kind: 'network-failure', errorCode: 'ECONNREFUSED' },
+      })
+    }
+  })
+})
