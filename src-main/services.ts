@@ -13,7 +13,7 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { activeCooldown, cooldownReport, InFlightLock } from './cooldown'
+import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -81,6 +81,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = await startEmulator({ port: 0, appIds: [SANDBOX_APP_ID] })
   const inFlight = new InFlightLock()
+  const unrecorded = new UnrecordedSends(clock)
+  // The cooldown is derived from the history plus this process's sends the history failed to record.
+  const cooldownHistory = unrecorded.over(history)
   const operator = safeOperatorName()
 
   const language = (profile: ProfileView): Language =>
@@ -92,11 +95,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
-      active: (key) => activeCooldown(history, key, clock()),
+      active: (key) => activeCooldown(cooldownHistory, key, clock()),
       tryAcquire: (key) => inFlight.tryAcquire(key),
       // The history shows sends in flight in another live process sharing the data folder (the CLI
       // beside the app); this process's own are held by the lock above.
-      inFlightElsewhere: ({ channel, ...subject }) => history.sendingChannels(subject).includes(channel),
+      inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
+      noteUnrecorded: (key, result) => unrecorded.note(key, result),
     },
     history,
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
@@ -105,6 +109,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return prepareSendSms(request, { appVersion: version })
     },
     events,
+    log,
     operator,
   }
 
@@ -153,7 +158,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
       return cooldownReport(
-        history,
+        cooldownHistory,
         { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
         clock(),
         inFlight,

@@ -86,5 +86,10 @@ export type ParsedSendInput = z.output<typeof SendInput>
 export const SendOutcome = z.object({
   entryId: z.number().int(),
   result: SendResult,
+  /**
+   * Why the result could not be recorded in the history, in one line (`SQLITE_FULL: database or disk is
+   * full`); null when it was. The result is still the real answer, and the channel still cools down.
+   */
+  recordFailure: z.string().nullable(),
 })
 export type SendOutcome = z.infer<typeof SendOutcome>

@@ -1,3 +1,4 @@
 export { activeCooldown, checkCooldown, cooldownReport, type ActiveCooldown, type CooldownHistory } from './cooldown'
 export type { CooldownKey } from './cooldown-key'
 export { InFlightLock } from './in-flight'
+export { UnrecordedSends } from './unrecorded-sends'

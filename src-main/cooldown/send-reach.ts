@@ -1,3 +1,4 @@
+import type { CooldownReason } from '../contract/cooldown'
 import type { Outcome } from '../contract/history'
 
 /**
@@ -33,6 +34,16 @@ export function mayHaveReachedGenAuth(end: SendEnd): boolean {
     default:
       return true
   }
+}
+
+/** The throttle answer, which starts a fresh cooldown whatever the result kind carrying it. */
+const THROTTLED = 429
+
+/** What a finished send starts on its channel: a cooldown and why, or nothing. */
+export function cooldownReasonOf(end: SendEnd & { statusCode: number | null }): CooldownReason | null {
+  if (end.statusCode === THROTTLED) return 'throttled'
+  if (end.outcome === 'success') return 'sent'
+  return mayHaveReachedGenAuth(end) ? 'maybe-sent' : null
 }
 
 function failedBeforeRequest(transportError: string | null): boolean {

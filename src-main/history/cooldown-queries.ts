@@ -1,14 +1,14 @@
 import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
 import { cooldownCountryCode } from '../phone/country-code'
 import type { Outcome } from '../contract/history'
-import { mayHaveReachedGenAuth } from '../cooldown/send-reach'
+import { cooldownReasonOf } from '../cooldown/send-reach'
 import { channelOf, outcomeCode, outcomeOf, SENDING } from './codes'
 import { decodeDetailText, parseDetail } from './detail-codec'
 import { INTERRUPTED_AFTER_MS, ownerAlive, type Owner } from './owner'
 import type { Params, Statements } from './statements'
 import type { CooldownEvent, CooldownSubject } from './types'
 
-/** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
+/** The throttle answer: it starts a fresh cooldown whatever the outcome carrying it. */
 const THROTTLED = 429
 const BUSINESS_FAILURE = outcomeCode('business-failure')
 const NETWORK_FAILURE = outcomeCode('network-failure')
@@ -37,23 +37,31 @@ function recentOfPhone(statements: Statements, subject: CooldownSubject): { sql:
   }
 }
 
+/** What tells whether an entry started a cooldown; `detail` only for a network failure. */
+interface ReasonRow {
+  httpStatus: number | null
+  statusCode: number | null
+  phoneNumber: string
+  detail: ArrayBuffer | null
+}
+
 /**
  * For each channel, the latest send that may have reached GenAuth, or throttle answer, since `since`:
  * a success or throttle answer counts from when it came back; a send that may have gone out without a
  * readable answer from when it ended, or, cut off by a crash (or still in flight), from when it began.
  */
-export function cooldownEvents(statements: Statements, subject: CooldownSubject, since: number): CooldownEvent[] {
+export function cooldownEvents(
+  statements: Statements,
+  subject: CooldownSubject,
+  since: number,
+  self: Owner,
+): CooldownEvent[] {
   const recent = recentOfPhone(statements, subject)
-  const rows = statements.all<{
-    channel: number
-    at: number
-    outcome: number
-    httpStatus: number | null
-    statusCode: number | null
-    phoneNumber: string
-    detail: ArrayBuffer | null
-  }>(
+  const rows = statements.all<
+    ReasonRow & { channel: number; at: number; outcome: number; pid: number | null; startedAt: number | null }
+  >(
     `SELECT k.channel AS channel, coalesce(h.completed_at, h.created_at) AS at, k.outcome AS outcome,
+       h.owner_pid AS pid, h.owner_started_at AS startedAt,
        k.http_status AS httpStatus, k.status_code AS statusCode,
        (SELECT number FROM phones WHERE id = h.phone_id) AS phoneNumber,
        CASE WHEN k.outcome = ${NETWORK_FAILURE} THEN h.detail END AS detail ${recent.sql}
@@ -64,7 +72,8 @@ export function cooldownEvents(statements: Statements, subject: CooldownSubject,
   )
   const latest = new Map<SmsChannel, CooldownEvent>()
   for (const row of rows) {
-    const outcome = outcomeOf(row.outcome)
+    // An entry still `sending` whose process is gone is what the next start marks `unknown`.
+    const outcome = row.outcome === SENDING && !ownerAlive(row, self) ? 'unknown' : outcomeOf(row.outcome)
     const reason = eventReason(row, outcome, subject.appId)
     if (reason === null) continue
     const channel = channelOf(row.channel)
@@ -75,24 +84,12 @@ export function cooldownEvents(statements: Statements, subject: CooldownSubject,
   return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
 }
 
-function eventReason(
-  row: {
-    outcome: number
-    httpStatus: number | null
-    statusCode: number | null
-    phoneNumber: string
-    detail: ArrayBuffer | null
-  },
-  outcome: Outcome,
-  appId: string,
-): CooldownEvent['reason'] | null {
-  if (row.statusCode === THROTTLED) return 'throttled'
-  if (outcome === 'success') return 'sent'
+function eventReason(row: ReasonRow, outcome: Outcome, appId: string): CooldownEvent['reason'] | null {
   // The transport's error code is kept only in the entry's message.
   const transportError = row.detail
     ? parseDetail(decodeDetailText(row.detail, { appId, phoneNumber: row.phoneNumber })).message
     : null
-  return mayHaveReachedGenAuth({ outcome, httpStatus: row.httpStatus, transportError }) ? 'maybe-sent' : null
+  return cooldownReasonOf({ outcome, httpStatus: row.httpStatus, statusCode: row.statusCode, transportError })
 }
 
 /** Channels with a send to the phone in flight in a process that is still alive. */

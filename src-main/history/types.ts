@@ -41,7 +41,7 @@ export interface CooldownEvent {
   /** When the answer arrived (completedAt); when the send began, for one that never completed. */
   at: number
   reason: CooldownReason
-  /** How the entry that started it ended. */
+  /** How the entry that started it ended; `sending` while its live process has not completed it. */
   outcome: Outcome
 }
 

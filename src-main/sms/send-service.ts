@@ -1,8 +1,16 @@
-import { ConsoleError, type Language, type ParsedSendInput, type ProfileView, type SendOutcome } from '../contract'
+import {
+  ConsoleError,
+  type Language,
+  type ParsedSendInput,
+  type ProfileView,
+  type SendOutcome,
+  type SendResult,
+} from '../contract'
 import type { ActiveCooldown, CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
+import type { Logger } from '../logging'
 import { checkPhone } from '../phone/check-phone'
 import { cooldownCountryCode } from '../phone/country-code'
 
@@ -23,6 +31,8 @@ export type SendServiceDeps = {
     tryAcquire(key: CooldownKey): (() => void) | null
     /** Whether another live process sharing the history has a send for the key in flight. */
     inFlightElsewhere(key: CooldownKey): boolean
+    /** Keeps in memory the cooldown of a send whose result the history could not record. */
+    noteUnrecorded(key: CooldownKey, result: SendResult): void
   }
   history: {
     begin(entry: NewHistoryEntry, guard: () => void): number
@@ -31,6 +41,7 @@ export type SendServiceDeps = {
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
   prepareSend(request: SendSmsRequest): PreparedSend
   events: EventBus
+  log: Pick<Logger, 'warn'>
   operator: string
 }
 
@@ -104,12 +115,35 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     deps.events.emit('history.changed')
 
     const result = await prepared.send()
-    deps.history.complete(entryId, result)
+    const recordFailure = recordResult(deps, entryId, key, result)
     deps.events.emit('history.changed')
-    return { entryId, result }
+    return { entryId, result, recordFailure }
   } finally {
     release()
   }
+}
+
+/**
+ * Completes the entry. The request has gone out, so a failure to record (a full disk) must not hide the
+ * answer from the user: it becomes one line beside it, and the cooldown is kept in memory instead.
+ */
+function recordResult(deps: SendServiceDeps, entryId: number, key: CooldownKey, result: SendResult): string | null {
+  try {
+    deps.history.complete(entryId, result)
+    return null
+  } catch (error) {
+    deps.cooldown.noteUnrecorded(key, result)
+    const reason = describeError(error)
+    deps.log.warn(`History entry ${entryId} could not be completed (${result.kind}): ${reason}`)
+    return reason
+  }
+}
+
+/** `SQLITE_FULL: database or disk is full`: the error's code and the first line of its message. */
+function describeError(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  const text = (typeof message === 'string' ? message : String(error)).split('\n')[0]!.trim()
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text
 }
 
 function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleError {

@@ -43,7 +43,7 @@ function checkbox(text: string): HTMLElement {
 
 function sendingMain() {
   const main = new FakeMain(baseHandlers())
-  main.on('sms.send', () => ({ entryId: 7, result: sendResult() }))
+  main.on('sms.send', () => ({ entryId: 7, result: sendResult(), recordFailure: null }))
   return main
 }
 
@@ -147,7 +147,7 @@ describe('the send form', () => {
 
   it('asks for confirmation on a production profile and sends with confirmed: true', async () => {
     const main = new FakeMain(baseHandlers(PRODUCTION.id))
-    main.on('sms.send', () => ({ entryId: 8, result: sendResult() }))
+    main.on('sms.send', () => ({ entryId: 8, result: sendResult(), recordFailure: null }))
     await open(main)
     await type(labelled('Phone number'), '13812345678')
     expect(sendButton().textContent).toContain('Send to production')
@@ -187,7 +187,7 @@ describe('the send form', () => {
     async (_, reason, outcome, said) => {
       const main = new FakeMain(baseHandlers())
       main.on('cooldown.forPhone', () => coolingReport({ channel: 'CHANNEL_LOGIN', seconds: 42, reason, outcome }))
-      main.on('sms.send', () => ({ entryId: 9, result: sendResult() }))
+      main.on('sms.send', () => ({ entryId: 9, result: sendResult(), recordFailure: null }))
       await open(main)
       await type(labelled('Phone number'), '13800138000')
       await new Promise((resolve) => setTimeout(resolve, 300))

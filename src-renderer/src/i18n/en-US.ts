@@ -115,6 +115,8 @@ export default {
   },
   result: {
     title: 'Result',
+    notRecorded:
+      'This answer could not be recorded in the history ({reason}). It is the real answer, and the channel still cools down.',
     empty: 'The result of the next send appears here.',
     summary: {
       success: 'GenAuth accepted the SMS.',

@@ -104,6 +104,7 @@ const zh: typeof en = {
   },
   result: {
     title: '结果',
+    notRecorded: '这个结果未能记入发送历史（{reason}）。它是真实的响应，该场景仍会冷却。',
     empty: '下一次发送的结果会显示在这里。',
     summary: {
       success: 'GenAuth 已受理这条短信。',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CallError, ChannelCooldown, SendOutcome } from '../../../src-main/contract'
 import { createServices, type Services } from '../../../src-main/services'
 
@@ -116,5 +116,43 @@ describe('sends that may have gone out', () => {
         result: { kind: 'network-failure', errorCode: 'ECONNREFUSED' },
       })
     }
+  })
+})
+
+describe('a send whose answer cannot be recorded', () => {
+  it('returns the real answer with the failure in one line, and refuses a resend in this process', async () => {
+    const complete = vi.spyOn(services.history, 'complete').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    })
+    const outcome = await attempt({ phoneNumber: '13800138000', phoneCountryCode: '+86' })
+    complete.mockRestore()
+    expect(outcome).toMatchObject({
+      result: { kind: 'success', statusCode: 200 },
+      recordFailure: 'SQLITE_FULL: database or disk is full',
+    })
+
+    // The entry stays `sending` in the history; the cooldown is kept in memory, not shown as in flight.
+    now += 5_000
+    expect(loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
+    expect(await attempt({ phoneNumber: '13800138000' })).toMatchObject({ code: 'cooldown' })
+    expect(services.emulator.received()).toHaveLength(1)
+    // Overridable like any cooldown.
+    const forced = await attempt({ phoneNumber: '13800138000', overrideCooldown: true })
+    expect(forced).toMatchObject({ recordFailure: null })
+    expect(services.history.get((forced as SendOutcome).entryId, false).cooldownOverride).toBe(true)
+  })
+
+  it('refuses nothing when the unrecorded send failed before its request left', async () => {
+    const created = await services.dispatch('profiles.create', {
+      fields: { name: 'Nowhere', environment: 'staging', appHost: 'http://127.0.0.1:9', appId: 'app-1' },
+    })
+    const profileId = (created as { value: { id: string } }).value.id
+    const complete = vi.spyOn(services.history, 'complete').mockImplementation(() => {
+      throw new Error('disk I/O error')
+    })
+    const input = { profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' }
+    expect(await attempt(input)).toMatchObject({ result: { kind: 'network-failure' }, recordFailure: 'disk I/O error' })
+    complete.mockRestore()
+    expect(await attempt(input)).toMatchObject({ result: { kind: 'network-failure' }, recordFailure: null })
   })
 })
