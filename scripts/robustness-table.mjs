@@ -17,6 +17,7 @@ const LABELS = {
   entriesDuplicated: 'entries duplicated',
   entriesLeftSending: 'entries left sending',
   secretHits: 'secret hits',
+  outcomesHidden: 'answers not shown',
 }
 
 if (!existsSync(file)) {

@@ -13,7 +13,7 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { cooldownReport, InFlightLock, secondsLeft, withoutCooling } from './cooldown'
+import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends, withoutCooling } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -92,6 +92,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // the start; a CLI command opens the port only when it sends to the sandbox.
   if (options.mode !== 'cli') await emulator.start()
   const inFlight = new InFlightLock()
+  const unrecorded = new UnrecordedSends(clock)
+  // The cooldown is derived from the history plus this process's sends the history failed to record.
+  const cooldownHistory = unrecorded.over(history)
   const operator = safeOperatorName()
 
   const language = (profile: ProfileView): Language =>
@@ -104,11 +107,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
-      secondsLeft: (key) => secondsLeft(history, key, clock()),
+      active: (key) => activeCooldown(cooldownHistory, key, clock()),
       tryAcquire: (key) => inFlight.tryAcquire(key),
       // The history shows sends in flight in another live process sharing the data folder (the CLI
       // beside the app); this process's own are held by the lock above.
-      inFlightElsewhere: ({ channel, ...subject }) => history.sendingChannels(subject).includes(channel),
+      inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
+      noteUnrecorded: (key, result) => unrecorded.note(key, result),
     },
     history,
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
@@ -117,6 +121,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return prepareSendSms(request, { appVersion: version })
     },
     events,
+    log,
     operator,
   }
 
@@ -165,7 +170,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
       const report = cooldownReport(
-        history,
+        cooldownHistory,
         { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
         clock(),
         inFlight,

@@ -103,10 +103,20 @@ export function formatSendOutcome(
     ['error', result.errorCode ? `${result.errorCode}: ${result.errorMessage ?? ''}` : result.errorMessage],
     ['requestId', result.requestId],
     ['latency', `${Math.round(result.latencyMs)} ms`],
-    ['history entry', String(outcome.entryId)],
+    [
+      'history entry',
+      outcome.recordFailure
+        ? `${outcome.entryId} (answer not recorded: ${outcome.recordFailure})`
+        : String(outcome.entryId),
+    ],
     ['meaning', advice ? advice.meaning[language] : null],
     ['next step', result.kind === 'success' || !advice ? null : advice.nextStep[language]],
   ])
+}
+
+/** The line on stderr when the answer above could not be recorded; the exit code still follows the answer. */
+export function notRecordedLine(reason: string): string {
+  return `warning: the answer was not recorded in the history (${reason}); the channel still cools down.`
 }
 
 /** The one-line reason a failed send leaves on stderr. */
@@ -170,7 +180,8 @@ export function formatCooldown(report: CooldownReport): string {
     channel.channel,
     channel.state,
     channel.until === null ? NONE : `${Math.max(0, Math.ceil((channel.until - report.now) / 1000))} s`,
-    channel.reason ?? NONE,
+    // `maybe-sent (timeout)`: the send may have gone out, and how it ended.
+    channel.reason === 'maybe-sent' ? `maybe-sent (${channel.outcome})` : (channel.reason ?? NONE),
   ])
   return table(['CHANNEL', 'STATE', 'FREE IN', 'REASON'], rows)
 }

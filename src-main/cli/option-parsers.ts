@@ -9,11 +9,10 @@ export function parseChannel(value: string): SmsChannel {
   return parsed.data
 }
 
-/** `+86`, or `86` given without its plus. */
+/** `+86`, or `86` given without its plus: the contract's own reading. */
 export function parseCountryCode(value: string): string {
-  const trimmed = value.trim()
-  const parsed = CountryCode.safeParse(/^\d/.test(trimmed) ? `+${trimmed}` : trimmed)
-  if (!parsed.success) throw new InvalidArgumentError('expected + followed by 1 to 4 digits, like +86')
+  const parsed = CountryCode.safeParse(value)
+  if (!parsed.success) throw new InvalidArgumentError('expected + followed by a calling code, like +86')
   return parsed.data
 }
 

@@ -1,8 +1,22 @@
 import { z } from 'zod'
+import { parseCountryCode } from '../phone/country-code'
 import { SmsChannel } from './channels'
 
-/** `+` followed by 1-4 digits, the form GenAuth documents (`+86`). */
-export const CountryCode = z.string().regex(/^\+\d{1,4}$/, 'a country code is + followed by 1 to 4 digits')
+/**
+ * A calling code, read as `+86`, `86` or `+086` and passed on in the form GenAuth documents (`+86`), so
+ * the wire, the history and the cooldown see one spelling.
+ */
+export const CountryCode = z
+  .string()
+  .max(16)
+  .transform((text, context) => {
+    const code = parseCountryCode(text)
+    if (code === null) {
+      context.addIssue({ code: 'custom', message: 'a country code is + followed by a known calling code, like +86' })
+      return z.NEVER
+    }
+    return code
+  })
 
 /** Headers and body exactly as they went on the wire, secrets replaced by a marker. */
 export const RedactedRequest = z.object({
@@ -72,5 +86,10 @@ export type ParsedSendInput = z.output<typeof SendInput>
 export const SendOutcome = z.object({
   entryId: z.number().int(),
   result: SendResult,
+  /**
+   * Why the result could not be recorded in the history, in one line (`SQLITE_FULL: database or disk is
+   * full`); null when it was. The result is still the real answer, and the channel still cools down.
+   */
+  recordFailure: z.string().nullable(),
 })
 export type SendOutcome = z.infer<typeof SendOutcome>

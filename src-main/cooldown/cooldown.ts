@@ -1,6 +1,6 @@
 import { SMS_CHANNELS } from '../contract/channels'
 import { COOLDOWN_MS, type ChannelCooldown, type CooldownReport } from '../contract/cooldown'
-import type { CooldownSubject, HistoryStore } from '../history/types'
+import type { CooldownEvent, CooldownSubject, HistoryStore } from '../history/types'
 import type { CooldownKey } from './cooldown-key'
 import type { InFlightLock } from './in-flight'
 
@@ -9,8 +9,9 @@ export type CooldownHistory = Pick<HistoryStore, 'cooldownEvents' | 'sendingChan
 
 /**
  * The state of every channel for one phone at `now`. A channel cools for COOLDOWN_MS from the answer
- * (completedAt) of its latest successful send or throttle answer, so the app never calls a channel free
- * before GenAuth would; it is `sending` while a send is in flight here or in another live process.
+ * (completedAt) of its latest send that may have reached GenAuth or throttle answer, so the app never
+ * calls a channel free before GenAuth would; it is `sending` while a send is in flight here or in
+ * another live process.
  */
 export function cooldownReport(
   history: CooldownHistory,
@@ -22,13 +23,13 @@ export function cooldownReport(
   const sending = new Set(history.sendingChannels(subject))
   const channels = SMS_CHANNELS.map((channel): ChannelCooldown => {
     if (sending.has(channel) || inFlight.isHeld({ ...subject, channel })) {
-      return { channel, state: 'sending', until: null, reason: null }
+      return { channel, state: 'sending', until: null, reason: null, outcome: null }
     }
     const event = events.get(channel)
     if (event && event.at + COOLDOWN_MS > now) {
-      return { channel, state: 'cooling', until: event.at + COOLDOWN_MS, reason: event.reason }
+      return { channel, state: 'cooling', until: event.at + COOLDOWN_MS, reason: event.reason, outcome: event.outcome }
     }
-    return { channel, state: 'free', until: null, reason: null }
+    return { channel, state: 'free', until: null, reason: null, outcome: null }
   })
   return { now, channels }
 }
@@ -41,7 +42,9 @@ export function withoutCooling(report: CooldownReport): CooldownReport {
   return {
     ...report,
     channels: report.channels.map((state) =>
-      state.state === 'cooling' ? { channel: state.channel, state: 'free', until: null, reason: null } : state,
+      state.state === 'cooling'
+        ? { channel: state.channel, state: 'free', until: null, reason: null, outcome: null }
+        : state,
     ),
   }
 }
@@ -57,12 +60,24 @@ export function checkCooldown(
   return cooldownReport(history, subject, now, inFlight).channels.find((state) => state.channel === channel)!
 }
 
+/** A channel's cooldown as the send flow sees it: how long, and what started it. */
+export interface ActiveCooldown {
+  secondsLeft: number
+  reason: CooldownEvent['reason']
+  outcome: CooldownEvent['outcome']
+}
+
 /**
- * Whole seconds until the channel may be sent to again after its latest send or throttle answer, 0 when
- * it may now. Sends in flight are not counted here: the send flow holds the in-flight lock itself.
+ * The cooldown on one channel at `now`, null when it may be sent to. Sends in flight are not counted
+ * here: the send flow holds the in-flight lock itself.
  */
-export function secondsLeft(history: Pick<HistoryStore, 'cooldownEvents'>, key: CooldownKey, now: number): number {
+export function activeCooldown(
+  history: Pick<HistoryStore, 'cooldownEvents'>,
+  key: CooldownKey,
+  now: number,
+): ActiveCooldown | null {
   const { channel, ...subject } = key
   const event = history.cooldownEvents(subject, now - COOLDOWN_MS).find((candidate) => candidate.channel === channel)
-  return event ? Math.max(0, Math.ceil((event.at + COOLDOWN_MS - now) / 1000)) : 0
+  const secondsLeft = event ? Math.ceil((event.at + COOLDOWN_MS - now) / 1000) : 0
+  return event && secondsLeft > 0 ? { secondsLeft, reason: event.reason, outcome: event.outcome } : null
 }

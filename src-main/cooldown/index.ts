@@ -1,3 +1,11 @@
-export { checkCooldown, cooldownReport, secondsLeft, withoutCooling, type CooldownHistory } from './cooldown'
+export {
+  activeCooldown,
+  checkCooldown,
+  cooldownReport,
+  withoutCooling,
+  type ActiveCooldown,
+  type CooldownHistory,
+} from './cooldown'
 export type { CooldownKey } from './cooldown-key'
 export { InFlightLock } from './in-flight'
+export { UnrecordedSends } from './unrecorded-sends'

@@ -1,47 +1,95 @@
 import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
-import { channelOf, SENDING, SUCCESS } from './codes'
+import { cooldownCountryCode } from '../phone/country-code'
+import type { Outcome } from '../contract/history'
+import { cooldownReasonOf } from '../cooldown/send-reach'
+import { channelOf, outcomeCode, outcomeOf, SENDING } from './codes'
+import { decodeDetailText, parseDetail } from './detail-codec'
 import { INTERRUPTED_AFTER_MS, ownerAlive, type Owner } from './owner'
 import type { Params, Statements } from './statements'
 import type { CooldownEvent, CooldownSubject } from './types'
 
-/** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
+/** The throttle answer: it starts a fresh cooldown whatever the outcome carrying it. */
 const THROTTLED = 429
+const BUSINESS_FAILURE = outcomeCode('business-failure')
+const NETWORK_FAILURE = outcomeCode('network-failure')
 
 /**
  * The recent entries of one phone within one app, through the phone index: a handful of rows. A phone
  * is known by its digits, so `138 1234 5678` and `13812345678` are one number, as they are to GenAuth;
- * a number without any digit is matched as written.
+ * a number without any digit is matched as written. Its country code is the one GenAuth reads: rows
+ * stored without one (`''`) or spelled otherwise (`+086`) count as the code they stand for.
  */
-function recentOfPhone(subject: CooldownSubject): { sql: string; params: Params } {
+function recentOfPhone(statements: Statements, subject: CooldownSubject): { sql: string; params: Params } {
   const digits = subject.phoneNumber.replace(/\D/g, '')
+  const countryCode = cooldownCountryCode(subject.phoneCountryCode)
+  const phones = statements.all<{ id: number; countryCode: string }>(
+    `SELECT id, country_code AS countryCode FROM phones WHERE ${digits ? 'digits = :digits' : 'number = :number'}`,
+    { digits, number: subject.phoneNumber },
+  )
+  const phoneIds = phones.filter((phone) => cooldownCountryCode(phone.countryCode) === countryCode).map((p) => p.id)
   return {
     sql: `
   FROM history h INDEXED BY history_phone JOIN classes k ON k.id = h.class_id
-  WHERE h.phone_id IN (SELECT id FROM phones WHERE ${digits ? 'digits = :digits' : 'number = :number'}
-                         AND country_code = :countryCode)
+  WHERE h.phone_id IN (SELECT value FROM json_each(:phoneIds))
     AND h.context_id IN (SELECT id FROM contexts WHERE app_id = :appId)
     AND h.created_at >= :earliestStart`,
-    params: { digits, number: subject.phoneNumber, countryCode: subject.phoneCountryCode ?? '', appId: subject.appId },
+    params: { phoneIds: JSON.stringify(phoneIds), appId: subject.appId },
   }
 }
 
-/** For each channel, the latest successful send or throttle answer completed after `since`. */
-export function cooldownEvents(statements: Statements, subject: CooldownSubject, since: number): CooldownEvent[] {
-  const recent = recentOfPhone(subject)
-  const rows = statements.all<{ channel: number; at: number; statusCode: number | null }>(
-    `SELECT k.channel AS channel, h.completed_at AS at, k.status_code AS statusCode ${recent.sql}
-       AND h.completed_at > :since AND (k.outcome = ${SUCCESS} OR k.status_code = ${THROTTLED})`,
+/** What tells whether an entry started a cooldown; `detail` only for a network failure. */
+interface ReasonRow {
+  httpStatus: number | null
+  statusCode: number | null
+  phoneNumber: string
+  detail: ArrayBuffer | null
+}
+
+/**
+ * For each channel, the latest send that may have reached GenAuth, or throttle answer, since `since`:
+ * a success or throttle answer counts from when it came back; a send that may have gone out without a
+ * readable answer from when it ended, or, cut off by a crash (or still in flight), from when it began.
+ */
+export function cooldownEvents(
+  statements: Statements,
+  subject: CooldownSubject,
+  since: number,
+  self: Owner,
+): CooldownEvent[] {
+  const recent = recentOfPhone(statements, subject)
+  const rows = statements.all<
+    ReasonRow & { channel: number; at: number; outcome: number; pid: number | null; startedAt: number | null }
+  >(
+    `SELECT k.channel AS channel, coalesce(h.completed_at, h.created_at) AS at, k.outcome AS outcome,
+       h.owner_pid AS pid, h.owner_started_at AS startedAt,
+       k.http_status AS httpStatus, k.status_code AS statusCode,
+       (SELECT number FROM phones WHERE id = h.phone_id) AS phoneNumber,
+       CASE WHEN k.outcome = ${NETWORK_FAILURE} THEN h.detail END AS detail ${recent.sql}
+       AND coalesce(h.completed_at, h.created_at) > :since
+       AND (k.outcome <> ${BUSINESS_FAILURE} OR k.status_code = ${THROTTLED})`,
     // A send completed after `since` started at most INTERRUPTED_AFTER_MS before it.
     { ...recent.params, since, earliestStart: since - INTERRUPTED_AFTER_MS },
   )
   const latest = new Map<SmsChannel, CooldownEvent>()
   for (const row of rows) {
+    // An entry still `sending` whose process is gone is what the next start marks `unknown`.
+    const outcome = row.outcome === SENDING && !ownerAlive(row, self) ? 'unknown' : outcomeOf(row.outcome)
+    const reason = eventReason(row, outcome, subject.appId)
+    if (reason === null) continue
     const channel = channelOf(row.channel)
     const previous = latest.get(channel)
     if (previous && previous.at >= row.at) continue
-    latest.set(channel, { channel, at: row.at, reason: row.statusCode === THROTTLED ? 'throttled' : 'sent' })
+    latest.set(channel, { channel, at: row.at, reason, outcome })
   }
   return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
+}
+
+function eventReason(row: ReasonRow, outcome: Outcome, appId: string): CooldownEvent['reason'] | null {
+  // The transport's error code is kept only in the entry's message.
+  const transportError = row.detail
+    ? parseDetail(decodeDetailText(row.detail, { appId, phoneNumber: row.phoneNumber })).message
+    : null
+  return cooldownReasonOf({ outcome, httpStatus: row.httpStatus, statusCode: row.statusCode, transportError })
 }
 
 /** Channels with a send to the phone in flight in a process that is still alive. */
@@ -51,7 +99,7 @@ export function sendingChannels(
   now: number,
   self: Owner,
 ): SmsChannel[] {
-  const recent = recentOfPhone(subject)
+  const recent = recentOfPhone(statements, subject)
   const rows = statements.all<{ channel: number; pid: number | null; startedAt: number | null }>(
     `SELECT k.channel AS channel, h.owner_pid AS pid, h.owner_started_at AS startedAt ${recent.sql}
        AND k.outcome = ${SENDING}`,

@@ -30,9 +30,21 @@ export function openDatabase(file: string): Db {
   }
 }
 
-/** Runs `work` in a write transaction taken up front, so a concurrent writer waits instead of failing. */
+/**
+ * Runs `work` in a write transaction taken up front, so a concurrent writer waits instead of failing.
+ * After some errors (a full disk) SQLite has already rolled the transaction back; rolling back again
+ * would fail and hide the error that tells the user what happened, so only a live transaction is.
+ */
 export function writeTransaction<T>(db: Db, work: () => T): T {
-  return db.transaction(work).immediate()
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const result = work()
+    db.exec('COMMIT')
+    return result
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  }
 }
 
 /** The value of a single-row, single-column pragma (libsql's `simple` option does not unwrap it). */

@@ -213,7 +213,7 @@ class SqliteHistoryStore implements HistoryStore {
   }
 
   cooldownEvents(subject: CooldownSubject, since: number): CooldownEvent[] {
-    return cooldownEvents(this.statements, subject, since)
+    return cooldownEvents(this.statements, subject, since, this.owner)
   }
 
   sendingChannels(subject: CooldownSubject): SmsChannel[] {

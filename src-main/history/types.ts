@@ -1,5 +1,13 @@
 import type { SmsChannel } from '../contract/channels'
-import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
+import type { CooldownReason } from '../contract/cooldown'
+import type {
+  ExportFormat,
+  HistoryCursor,
+  HistoryEntry,
+  HistoryFilter,
+  HistoryPage,
+  Outcome,
+} from '../contract/history'
 import type { Environment } from '../contract/profiles'
 import type { RedactedRequest, SendResult } from '../contract/send'
 
@@ -27,12 +35,14 @@ export interface CooldownSubject {
   phoneNumber: string
 }
 
-/** The latest event on a channel that starts a cooldown: a successful send or a throttle answer. */
+/** The latest event on a channel that starts a cooldown: a send that may have reached GenAuth, or a throttle answer. */
 export interface CooldownEvent {
   channel: SmsChannel
-  /** When the answer arrived (completedAt). */
+  /** When the answer arrived (completedAt); when the send began, for one that never completed. */
   at: number
-  reason: 'sent' | 'throttled'
+  reason: CooldownReason
+  /** How the entry that started it ended; `sending` while its live process has not completed it. */
+  outcome: Outcome
 }
 
 export interface HistoryQueryInput {

@@ -21,10 +21,44 @@ export interface Logger {
   debug(...data: unknown[]): void
   /** The file being written: `<logsDir>/main.log`. */
   readonly filePath: string
+  /** Lines that could not be written (a full disk, a missing folder) since the logger was created. */
+  readonly droppedLines: number
 }
 
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024
 const DEFAULT_KEEP_FILES = 5
+
+/** Lines lost on one log file, and how many of them a later line has reported. */
+interface WriteFailures {
+  dropped: number
+  reported: number
+  last: string
+}
+
+// electron-log reports a failed write of any logger's file through the console transport of its
+// default logger, whatever that transport's level: a full disk must not print stack traces into the
+// CLI's output.
+electronLog.transports.console.writeFn = () => undefined
+
+/**
+ * electron-log keeps one object per file path for the whole process, catches a failed write and reports
+ * it as an `error` event of that object: the line is lost. Loggers on the same file share its count.
+ */
+const failuresByFile = new WeakMap<NodeJS.EventEmitter, WriteFailures>()
+
+function failuresOf(file: NodeJS.EventEmitter): WriteFailures {
+  let failures = failuresByFile.get(file)
+  if (!failures) {
+    const created: WriteFailures = { dropped: 0, reported: 0, last: '' }
+    file.on('error', (error: Error) => {
+      created.dropped++
+      created.last = error.message.split('\n')[0] ?? ''
+    })
+    failuresByFile.set(file, created)
+    failures = created
+  }
+  return failures
+}
 
 /**
  * A file logger for the main process (and the CLI and browser-mode host, which run the same services).
@@ -58,11 +92,34 @@ export function createLogger(options: LoggerOptions): Logger {
     }
   }
 
+  // The file object is an EventEmitter, which electron-log's types leave out.
+  const failures = failuresOf(file.getFile() as unknown as NodeJS.EventEmitter)
+  /** Logging never throws into its caller (a send in progress): a line that cannot be written is counted. */
+  const write =
+    (level: LogLevel) =>
+    (...data: unknown[]): void => {
+      try {
+        const droppedBefore = failures.dropped
+        log[level](...data)
+        // Once a line goes through again, the file says how many it lost.
+        if (failures.dropped === droppedBefore && failures.dropped > failures.reported) {
+          const missing = failures.dropped - failures.reported
+          failures.reported = failures.dropped
+          log.warn(`${missing} earlier log line(s) could not be written: ${failures.last}`)
+        }
+      } catch {
+        failures.dropped++
+      }
+    }
+
   return {
-    error: (...data) => log.error(...data),
-    warn: (...data) => log.warn(...data),
-    info: (...data) => log.info(...data),
-    debug: (...data) => log.debug(...data),
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
     filePath,
+    get droppedLines() {
+      return failures.dropped
+    },
   }
 }

@@ -1,9 +1,18 @@
-import { ConsoleError, type Language, type ParsedSendInput, type ProfileView, type SendOutcome } from '../contract'
-import type { CooldownKey } from '../cooldown'
+import {
+  ConsoleError,
+  type Language,
+  type ParsedSendInput,
+  type ProfileView,
+  type SendOutcome,
+  type SendResult,
+} from '../contract'
+import type { ActiveCooldown, CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
+import type { Logger } from '../logging'
 import { checkPhone } from '../phone/check-phone'
+import { cooldownCountryCode } from '../phone/country-code'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
 export type SendServiceDeps = {
@@ -20,11 +29,14 @@ export type SendServiceDeps = {
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
   cooldown: {
-    secondsLeft(key: CooldownKey): number
+    /** The channel's cooldown, null when it may be sent to. */
+    active(key: CooldownKey): ActiveCooldown | null
     /** This process's lock for the key; null when a send for it is in flight here. */
     tryAcquire(key: CooldownKey): (() => void) | null
     /** Whether another live process sharing the history has a send for the key in flight. */
     inFlightElsewhere(key: CooldownKey): boolean
+    /** Keeps in memory the cooldown of a send whose result the history could not record. */
+    noteUnrecorded(key: CooldownKey, result: SendResult): void
   }
   history: {
     begin(entry: NewHistoryEntry, guard: () => void): number
@@ -33,6 +45,7 @@ export type SendServiceDeps = {
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
   prepareSend(request: SendSmsRequest): PreparedSend
   events: EventBus
+  log: Pick<Logger, 'warn'>
   operator: string
 }
 
@@ -56,7 +69,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
 
   const key: CooldownKey = {
     appId: profile.appId,
-    phoneCountryCode: input.phoneCountryCode ?? null,
+    // GenAuth reads a send without a country code as +86: both are one phone to the cooldown.
+    phoneCountryCode: cooldownCountryCode(input.phoneCountryCode),
     phoneNumber,
     channel: input.channel,
   }
@@ -65,19 +79,14 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   try {
     // Checked now to refuse early, and again under the history's write lock just before the entry is
     // written, since another process (the CLI beside the app) may claim the same send in between.
-    const refuseIfBlocked = (): number => {
+    const refuseIfBlocked = (): ActiveCooldown | null => {
       if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
       // A reserved number reaches no phone and the emulator never throttles it: only a send in flight blocks it.
-      const secondsLeft = reserved ? 0 : deps.cooldown.secondsLeft(key)
-      if (secondsLeft > 0 && !input.overrideCooldown) {
-        throw new ConsoleError(
-          'cooldown',
-          `GenAuth allows one SMS per number and channel per minute: ${secondsLeft} s left on this channel.`,
-        )
-      }
-      return secondsLeft
+      const cooldown = reserved ? null : deps.cooldown.active(key)
+      if (cooldown && !input.overrideCooldown) throw coolingDown(cooldown)
+      return cooldown
     }
-    const secondsLeft = refuseIfBlocked()
+    const cooldown = refuseIfBlocked()
     const accessToken =
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
@@ -99,11 +108,11 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
         environment: profile.environment,
         appId: profile.appId,
         channel: input.channel,
-        phoneCountryCode: key.phoneCountryCode,
+        phoneCountryCode: input.phoneCountryCode ?? null,
         phoneNumber,
         operator: deps.operator,
         note: input.note?.trim() || null,
-        cooldownOverride: input.overrideCooldown && secondsLeft > 0,
+        cooldownOverride: input.overrideCooldown && cooldown !== null,
         validationOverride: input.overrideValidation && !phone.valid,
         request: prepared.request,
       },
@@ -112,12 +121,46 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     deps.events.emit('history.changed')
 
     const result = await prepared.send()
-    deps.history.complete(entryId, result)
+    const recordFailure = recordResult(deps, entryId, key, result)
     deps.events.emit('history.changed')
-    return { entryId, result }
+    return { entryId, result, recordFailure }
   } finally {
     release()
   }
+}
+
+/**
+ * Completes the entry. The request has gone out, so a failure to record (a full disk) must not hide the
+ * answer from the user: it becomes one line beside it, and the cooldown is kept in memory instead.
+ */
+function recordResult(deps: SendServiceDeps, entryId: number, key: CooldownKey, result: SendResult): string | null {
+  try {
+    deps.history.complete(entryId, result)
+    return null
+  } catch (error) {
+    deps.cooldown.noteUnrecorded(key, result)
+    const reason = describeError(error)
+    deps.log.warn(`History entry ${entryId} could not be completed (${result.kind}): ${reason}`)
+    return reason
+  }
+}
+
+/** `SQLITE_FULL: database or disk is full`: the error's code and the first line of its message. */
+function describeError(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  const text = (typeof message === 'string' ? message : String(error)).split('\n')[0]!.trim()
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text
+}
+
+function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleError {
+  const left = `${secondsLeft} s left on this channel.`
+  if (reason === 'maybe-sent') {
+    return new ConsoleError(
+      'cooldown',
+      `The last send to this number on this channel may have been sent (${outcome}), and GenAuth allows one SMS per number and channel per minute: ${left}`,
+    )
+  }
+  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`)
 }
 
 function inFlight(): ConsoleError {

@@ -5,7 +5,7 @@ import { ConsoleError } from '../contract/errors'
 import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
 import type { SendResult } from '../contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
-import { channelCode, channelOf, outcomeCode, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
+import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
 import { encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
@@ -361,9 +361,9 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     since: number,
     now: number,
   ): Promise<CooldownEvent[]> {
-    const found = await db.query<{ channel: number; at: number; statusCode: number | null }>(
+    const found = await db.query<{ channel: number; at: number; statusCode: number | null; outcome: number }>(
       `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at,
-              status_code AS "statusCode"
+              status_code AS "statusCode", outcome
        FROM ${HISTORY}
        WHERE cooldown_phone = $1 AND created_at >= $2
          AND ((completed_at > $3 AND (outcome IN (${SUCCESS}, ${UNKNOWN}) OR status_code = ${THROTTLED}))
@@ -376,7 +376,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       const channel = channelOf(row.channel)
       const previous = latest.get(channel)
       if (previous && previous.at >= row.at) continue
-      latest.set(channel, { channel, at: row.at, reason: row.statusCode === THROTTLED ? 'throttled' : 'sent' })
+      latest.set(channel, teamCooldownEvent(channel, row))
     }
     return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
   }
@@ -429,4 +429,18 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
 function subjectOf(entry: NewHistoryEntry): CooldownSubject {
   return { appId: entry.appId, phoneCountryCode: entry.phoneCountryCode, phoneNumber: entry.phoneNumber }
+}
+
+/**
+ * What a team row starts on its channel. The team store counts a success, a throttle answer and an
+ * outcome unknown (an expired lease among them); other sends that may have reached GenAuth (timeouts,
+ * HTTP 5xx) are not yet read from the team's rows as the local history does.
+ */
+function teamCooldownEvent(
+  channel: SmsChannel,
+  row: { at: number; statusCode: number | null; outcome: number },
+): CooldownEvent {
+  if (row.statusCode === THROTTLED) return { channel, at: row.at, reason: 'throttled', outcome: outcomeOf(row.outcome) }
+  if (row.outcome === SUCCESS) return { channel, at: row.at, reason: 'sent', outcome: 'success' }
+  return { channel, at: row.at, reason: 'maybe-sent', outcome: 'unknown' }
 }

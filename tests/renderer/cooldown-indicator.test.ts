@@ -2,8 +2,9 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SmsChannel } from '../../src-main/contract'
 import CooldownIndicator from '../../src-renderer/src/components/CooldownIndicator.vue'
+import { i18n } from '../../src-renderer/src/i18n'
 import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'
-import { baseHandlers, CHANNELS, FakeMain } from './support/fake-main'
+import { baseHandlers, CHANNELS, coolingReport, FakeMain } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
 const LOCAL_NOW = Date.UTC(2025, 0, 15, 9, 0, 0)
@@ -30,9 +31,16 @@ function mainWithCooldown(skewMs: number, cooling: Partial<Record<SmsChannel, nu
       channels: CHANNELS.map((channel) => {
         const seconds = cooling[channel]
         if (seconds !== undefined)
-          return { channel, state: 'cooling' as const, until: mainNow + seconds * 1000, reason: 'sent' as const }
-        if (sending.includes(channel)) return { channel, state: 'sending' as const, until: null, reason: null }
-        return { channel, state: 'free' as const, until: null, reason: null }
+          return {
+            channel,
+            state: 'cooling' as const,
+            until: mainNow + seconds * 1000,
+            reason: 'sent' as const,
+            outcome: 'success' as const,
+          }
+        if (sending.includes(channel))
+          return { channel, state: 'sending' as const, until: null, reason: null, outcome: null }
+        return { channel, state: 'free' as const, until: null, reason: null, outcome: null }
       }),
     }
   })
@@ -71,6 +79,18 @@ describe('the cooldown indicator', () => {
     await vi.advanceTimersByTimeAsync(2000)
     expect(stateOf('CHANNEL_LOGIN')).toEqual({ state: 'free', text: 'Log inFree' })
     expect(stateOf('CHANNEL_REGISTER').text).toBe('Sign up57 s')
+  })
+
+  it('says a channel cooling after a send that may have gone out may have been sent, and why', async () => {
+    const main = new FakeMain(baseHandlers())
+    main.on('cooldown.forPhone', () =>
+      coolingReport({ channel: 'CHANNEL_LOGIN', seconds: 42, reason: 'maybe-sent', outcome: 'timeout' }),
+    )
+    await show(main)
+    expect(stateOf('CHANNEL_LOGIN')).toEqual({ state: 'cooling', text: 'Log inMay have been sent (Timeout) · 42 s' })
+    i18n.global.locale.value = 'zh-CN'
+    await flushPromises()
+    expect(stateOf('CHANNEL_LOGIN').text).toContain('可能已发送（超时）· 42 秒')
   })
 
   it('counts from main’s clock even when the local clock is off', async () => {

@@ -12,8 +12,10 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function show(result: SendResult) {
-  wrapper = await mountWithMain(ResultPanel, new FakeMain(baseHandlers()), { outcome: { entryId: 12, result } })
+async function show(result: SendResult, recordFailure: string | null = null) {
+  wrapper = await mountWithMain(ResultPanel, new FakeMain(baseHandlers()), {
+    outcome: { entryId: 12, result, recordFailure },
+  })
   return document.querySelector<HTMLElement>('[data-testid="result"]')!
 }
 
@@ -87,6 +89,19 @@ describe('the result panel', () => {
     await show(sendResult({ kind: 'network-failure', ...noAnswer, errorCode: 'ECONNREFUSED', errorMessage: 'refused' }))
     expect(document.body.textContent).toContain('ECONNREFUSED')
     expect(text('status-code')).toBe('—')
+  })
+
+  it('shows the real answer, and says in one line when it could not be recorded', async () => {
+    await show(sendResult())
+    expect(text('record-failure')).toBeUndefined()
+    wrapper?.unmount()
+
+    const panel = await show(sendResult({ requestId: 'req-full' }), 'SQLITE_FULL: database or disk is full')
+    expect(panel.dataset.kind).toBe('success')
+    expect(text('request-id')).toBe('req-full')
+    expect(text('record-failure')).toBe(
+      'This answer could not be recorded in the history (SQLITE_FULL: database or disk is full). It is the real answer, and the channel still cools down.',
+    )
   })
 
   it('opens the raw exchange as sent (redacted by main) and as received', async () => {

@@ -2,7 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendInput } from '../../src-main/contract'
 import SendView from '../../src-renderer/src/views/SendView.vue'
-import { baseHandlers, CHANNELS, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
+import { baseHandlers, coolingReport, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
 let wrapper: VueWrapper | null = null
@@ -43,7 +43,7 @@ function checkbox(text: string): HTMLElement {
 
 function sendingMain() {
   const main = new FakeMain(baseHandlers())
-  main.on('sms.send', () => ({ entryId: 7, result: sendResult() }))
+  main.on('sms.send', () => ({ entryId: 7, result: sendResult(), recordFailure: null }))
   return main
 }
 
@@ -147,7 +147,7 @@ describe('the send form', () => {
 
   it('asks for confirmation on a production profile and sends with confirmed: true', async () => {
     const main = new FakeMain(baseHandlers(PRODUCTION.id))
-    main.on('sms.send', () => ({ entryId: 8, result: sendResult() }))
+    main.on('sms.send', () => ({ entryId: 8, result: sendResult(), recordFailure: null }))
     await open(main)
     await type(labelled('Phone number'), '13812345678')
     expect(sendButton().textContent).toContain('Send to production')
@@ -179,30 +179,29 @@ describe('the send form', () => {
     expect(document.querySelector('[data-testid="send-failure"]')?.textContent).toContain('The keychain is locked')
   })
 
-  it('says on the Send button that the channel is cooling down, until the cooldown is overridden', async () => {
-    const main = new FakeMain(baseHandlers())
-    main.on('cooldown.forPhone', () => ({
-      now: Date.now(),
-      channels: CHANNELS.map((channel) =>
-        channel === 'CHANNEL_LOGIN'
-          ? { channel, state: 'cooling' as const, until: Date.now() + 42_000, reason: 'sent' as const }
-          : { channel, state: 'free' as const, until: null, reason: null },
-      ),
-    }))
-    main.on('sms.send', () => ({ entryId: 9, result: sendResult() }))
-    await open(main)
-    await type(labelled('Phone number'), '13800138000')
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    await flushPromises()
+  it.each([
+    ['is cooling down', 'sent', 'success', 'cooling down'],
+    ['may have been sent', 'maybe-sent', 'network-failure', 'may have been sent (Network failure)'],
+  ] as const)(
+    'says on the Send button that the channel %s, until the cooldown is overridden',
+    async (_, reason, outcome, said) => {
+      const main = new FakeMain(baseHandlers())
+      main.on('cooldown.forPhone', () => coolingReport({ channel: 'CHANNEL_LOGIN', seconds: 42, reason, outcome }))
+      main.on('sms.send', () => ({ entryId: 9, result: sendResult(), recordFailure: null }))
+      await open(main)
+      await type(labelled('Phone number'), '13800138000')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await flushPromises()
 
-    expect(sendButton().disabled).toBe(true)
-    expect(sendButton().textContent).toMatch(/Cooling down · (42|41) s/)
-    expect(blockReason()).toContain('cooling down')
+      expect(sendButton().disabled).toBe(true)
+      expect(sendButton().textContent).toMatch(/Cooling down · (42|41) s/)
+      expect(blockReason()).toContain(said)
 
-    checkbox('Send anyway despite the cooldown').click()
-    await flushPromises()
-    sendButton().click()
-    await flushPromises()
-    expect(main.inputsOf('sms.send')[0]).toMatchObject({ overrideCooldown: true })
-  })
+      checkbox('Send anyway despite the cooldown').click()
+      await flushPromises()
+      sendButton().click()
+      await flushPromises()
+      expect(main.inputsOf('sms.send')[0]).toMatchObject({ overrideCooldown: true })
+    },
+  )
 })

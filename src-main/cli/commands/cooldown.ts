@@ -23,13 +23,13 @@ export function addCooldownCommand(program: Command, context: CommandContext): v
     .command('cooldown')
     .description('which channels of a phone are free, cooling down or sending')
     .requiredOption('--phone <number>', 'the national number, without the country code')
-    .option('--country <code>', 'the country code the sends used, like +86', parseCountryCode)
+    .option('--country <code>', 'the country code the sends used, like +86 (absent: +86)', parseCountryCode)
     .option('--profile <name or id>', 'a stored profile (default: the active one)')
     .option('--app-id <id>', 'an App ID instead of a profile, for ad-hoc sends')
     .option('--json', 'print the CooldownReport as JSON')
     .addHelpText(
       'after',
-      '\nThe cooldown belongs to the App ID, the country code as sent (absent and +86 are told apart) and the number.',
+      '\nThe cooldown belongs to the App ID, the country code (absent means +86, as GenAuth reads it) and the number.',
     )
     .action((options: CooldownOptions) => context.run(() => cooldown(context.io, options)))
 }

@@ -7,7 +7,7 @@ import { writeErrorLine, writeJson, type CliIo } from '../cli-io'
 import { osLanguageOf, withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { exitCodeForResult, type ExitCode } from '../exit-codes'
-import { formatSendOutcome, sendFailureLine } from '../format'
+import { formatSendOutcome, notRecordedLine, sendFailureLine } from '../format'
 import { integerIn, parseChannel, parseCountryCode } from '../option-parsers'
 import { resolveProfile } from '../profile-lookup'
 import { ACCESS_TOKEN_VARIABLE } from '../secret-flags'
@@ -104,6 +104,7 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
     }
     const exitCode = exitCodeForResult(outcome.result.kind)
     if (outcome.result.kind !== 'success') writeErrorLine(io, sendFailureLine(outcome, explanation))
+    if (outcome.recordFailure) writeErrorLine(io, notRecordedLine(outcome.recordFailure))
     return exitCode
   })
 }

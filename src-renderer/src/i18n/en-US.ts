@@ -74,6 +74,8 @@ export default {
       'in-flight': 'A send to this number on this channel is in progress.',
       cooldown:
         'This channel is cooling down for this number ({seconds} s left): wait, or tick “Send anyway despite the cooldown”.',
+      cooldownMaybeSent:
+        'The last send to this number on this channel may have been sent ({outcome}), so the channel cools down as after a success ({seconds} s left): wait, or tick “Send anyway despite the cooldown”.',
     },
   },
   confirm: {
@@ -98,6 +100,7 @@ export default {
     noPhone: 'Enter a phone number to see its cooldown.',
     free: 'Free',
     cooling: '{seconds} s',
+    maybeSent: 'May have been sent ({outcome}) · {seconds} s',
     sending: 'Sending',
   },
   outcome: {
@@ -112,6 +115,8 @@ export default {
   },
   result: {
     title: 'Result',
+    notRecorded:
+      'This answer could not be recorded in the history ({reason}). It is the real answer, and the channel still cools down.',
     empty: 'The result of the next send appears here.',
     summary: {
       success: 'GenAuth accepted the SMS.',

@@ -63,6 +63,8 @@ const zh: typeof en = {
       'invalid-for-country': '该号码不是 {country}（{code}）的有效号码：请修改，或勾选“仍然发送”。',
       'in-flight': '该号码在此场景下的发送正在进行中。',
       cooldown: '该号码在此场景下正在冷却（剩余 {seconds} 秒）：请等待，或勾选“冷却中仍然发送”。',
+      cooldownMaybeSent:
+        '该号码在此场景下的上一次发送可能已发出（{outcome}），因此按已发送冷却（剩余 {seconds} 秒）：请等待，或勾选“冷却中仍然发送”。',
     },
   },
   confirm: {
@@ -86,6 +88,7 @@ const zh: typeof en = {
     noPhone: '输入手机号后显示其冷却状态。',
     free: '可发送',
     cooling: '{seconds} 秒',
+    maybeSent: '可能已发送（{outcome}）· {seconds} 秒',
     sending: '发送中',
   },
   outcome: {
@@ -100,6 +103,7 @@ const zh: typeof en = {
   },
   result: {
     title: '结果',
+    notRecorded: '这个结果未能记入发送历史（{reason}）。它是真实的响应，该场景仍会冷却。',
     empty: '下一次发送的结果会显示在这里。',
     summary: {
       success: 'GenAuth 已受理这条短信。',

@@ -13,6 +13,8 @@ export type ChannelState = {
   /** Whole seconds until the channel is free; 0 unless cooling. */
   secondsLeft: number
   reason: ChannelCooldown['reason']
+  /** How the send that started the cooldown ended: the reason behind a `maybe-sent`. */
+  outcome: ChannelCooldown['outcome']
 }
 
 /**
@@ -31,12 +33,18 @@ export const useCooldownStore = defineStore(StoreId.Cooldown, () => {
 
   function toState(entry: ChannelCooldown): ChannelState {
     if (entry.state !== 'cooling' || entry.until === null) {
-      return { channel: entry.channel, state: entry.state, secondsLeft: 0, reason: entry.reason }
+      return {
+        channel: entry.channel,
+        state: entry.state,
+        secondsLeft: 0,
+        reason: entry.reason,
+        outcome: entry.outcome,
+      }
     }
     const secondsLeft = Math.ceil((entry.until - (localNow.value + offsetMs.value)) / 1000)
     return secondsLeft > 0
-      ? { channel: entry.channel, state: 'cooling', secondsLeft, reason: entry.reason }
-      : { channel: entry.channel, state: 'free', secondsLeft: 0, reason: null }
+      ? { channel: entry.channel, state: 'cooling', secondsLeft, reason: entry.reason, outcome: entry.outcome }
+      : { channel: entry.channel, state: 'free', secondsLeft: 0, reason: null, outcome: null }
   }
 
   const channels = computed(() => report.value?.channels.map(toState) ?? [])
@@ -48,6 +56,7 @@ export const useCooldownStore = defineStore(StoreId.Cooldown, () => {
         state: 'free',
         secondsLeft: 0,
         reason: null,
+        outcome: null,
       }
     )
   }

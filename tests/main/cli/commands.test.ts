@@ -236,13 +236,21 @@ describe('profiles list, cooldown, channels, explain', () => {
       const table = await cliInProcess(['cooldown', '--phone', '13800138000', '--profile', 'Local sandbox'], cooling)
       expect(table.stdout).toMatch(/^CHANNEL_RESET_PASSWORD +cooling +\d+ s +sent$/m)
       expect(table.stdout).toMatch(/^CHANNEL_LOGIN +free +- +-$/m)
-      // The country code is part of the key, as it is for GenAuth: +86 given is another phone.
-      const withCode = CooldownReport.parse(
-        JSON.parse(
-          (await cliInProcess(['cooldown', '--phone', '13800138000', '--country', '+86', '--json'], cooling)).stdout,
-        ),
+      // GenAuth reads no country code as +86: given, it is the same phone; +852 is another.
+      const withCode = async (country: string) =>
+        CooldownReport.parse(
+          JSON.parse(
+            (await cliInProcess(['cooldown', '--phone', '13800138000', '--country', country, '--json'], cooling))
+              .stdout,
+          ),
+        ).channels.find((channel) => channel.channel === 'CHANNEL_RESET_PASSWORD')!.state
+      expect(await withCode('+86')).toBe('cooling')
+      expect(await withCode('852')).toBe('free')
+      const again = await cliInProcess(
+        ['send', '--channel', 'reset_password', '--phone', '13800138000', '--country', '+86'],
+        cooling,
       )
-      expect(withCode.channels.every((channel) => channel.state === 'free')).toBe(true)
+      expect(again.code).toBe(4)
     } finally {
       removeDataDir(cooling)
     }

@@ -56,10 +56,12 @@ describe('option values', () => {
     expect(() => parseChannel('LOGINX')).toThrow(/expected one of CHANNEL_LOGIN/)
   })
 
-  it('reads a country code with or without its plus', () => {
+  it('reads a country code with or without its plus, and leading zeros as the code they pad', () => {
     expect(parseCountryCode('+86')).toBe('+86')
     expect(parseCountryCode('852')).toBe('+852')
-    expect(() => parseCountryCode('+12345')).toThrow(/\+ followed by 1 to 4 digits/)
+    expect(parseCountryCode('+086')).toBe('+86')
+    expect(() => parseCountryCode('+12345')).toThrow(/\+ followed by a calling code/)
+    expect(() => parseCountryCode('+999')).toThrow(/\+ followed by a calling code/)
   })
 
   it('reads a date alone as a whole local day, and a date-time as given', () => {

@@ -45,7 +45,7 @@ const refusals: Array<[string, string[], RegExp, NodeJS.ProcessEnv?]> = [
   [
     'a bad country code',
     [...send, '--country', '86x'],
-    /'--country <code>' argument '86x' is invalid\. expected \+ followed by 1 to 4 digits/,
+    /'--country <code>' argument '86x' is invalid\. expected \+ followed by a calling code/,
   ],
   [
     'a token as a flag',

@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { COOLDOWN_MS, CooldownReport, SMS_CHANNELS, type SmsChannel } from '../../../src-main/contract'
-import { checkCooldown, cooldownReport, InFlightLock, secondsLeft } from '../../../src-main/cooldown'
+import { activeCooldown, checkCooldown, cooldownReport, InFlightLock } from '../../../src-main/cooldown'
 import type { CooldownSubject, HistoryStore } from '../../../src-main/history'
 import { newEntry, record, sendResult, TempHistory, T0 } from '../history/history-fixtures'
 
+/** The fields of a result that got no answer at all. */
+const NO_ANSWER = { statusCode: null, httpStatus: null, response: null, requestId: null, message: null }
 const PHONE: CooldownSubject = { appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13812345678' }
 
 let temp: TempHistory
@@ -52,6 +54,7 @@ describe('cooldown', () => {
       state: 'cooling',
       until: T0 + COOLDOWN_MS,
       reason: 'sent',
+      outcome: 'success',
     })
     expect(state('CHANNEL_LOGIN', T0 + COOLDOWN_MS - 1).state).toBe('cooling')
     expect(state('CHANNEL_LOGIN', T0 + COOLDOWN_MS)).toEqual({
@@ -59,10 +62,11 @@ describe('cooldown', () => {
       state: 'free',
       until: null,
       reason: null,
+      outcome: null,
     })
-    expect(secondsLeft(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0)).toBe(60)
-    expect(secondsLeft(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0 + 59_001)).toBe(1)
-    expect(secondsLeft(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0 + COOLDOWN_MS)).toBe(0)
+    expect(activeCooldown(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0)?.secondsLeft).toBe(60)
+    expect(activeCooldown(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0 + 59_001)?.secondsLeft).toBe(1)
+    expect(activeCooldown(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0 + COOLDOWN_MS)).toBeNull()
   })
 
   it('starts a fresh 60 s on a throttle answer, whatever kind of result carries it', () => {
@@ -73,17 +77,52 @@ describe('cooldown', () => {
       state: 'cooling',
       until: T0 + 90_000,
       reason: 'throttled',
+      outcome: 'business-failure',
     })
     send('CHANNEL_REGISTER', T0, { kind: 'http-failure', httpStatus: 429, statusCode: 429 })
     expect(state('CHANNEL_REGISTER', T0 + 1).reason).toBe('throttled')
     expect(state('CHANNEL_LOGIN', T0 + 90_000).state).toBe('free')
   })
 
-  it('does not cool after a failure other than throttling', () => {
+  it('does not cool after an answer that says nothing was sent, or a failure before the request left', () => {
     send('CHANNEL_LOGIN', T0, { kind: 'business-failure', statusCode: 400, apiCode: 99006 })
-    send('CHANNEL_REGISTER', T0, { kind: 'timeout', statusCode: null, httpStatus: null, response: null })
-    expect(state('CHANNEL_LOGIN', T0 + 1).state).toBe('free')
-    expect(state('CHANNEL_REGISTER', T0 + 1).state).toBe('free')
+    send('CHANNEL_REGISTER', T0, { kind: 'http-failure', httpStatus: 404, statusCode: null, response: null })
+    send('CHANNEL_BIND_PHONE', T0, {
+      ...NO_ANSWER,
+      kind: 'network-failure',
+      errorCode: 'ECONNREFUSED',
+      errorMessage: 'connect ECONNREFUSED 127.0.0.1:9',
+    })
+    send('CHANNEL_BIND_MFA', T0, { ...NO_ANSWER, kind: 'network-failure', errorCode: 'ENOTFOUND', errorMessage: 'x' })
+    for (const channel of ['CHANNEL_LOGIN', 'CHANNEL_REGISTER', 'CHANNEL_BIND_PHONE', 'CHANNEL_BIND_MFA'] as const) {
+      expect(state(channel, T0 + 1).state).toBe(`free`)
+    }
+  })
+
+  it('cools like a success after a send that may have reached GenAuth, saying so', () => {
+    send('CHANNEL_LOGIN', T0, { ...NO_ANSWER, kind: 'timeout', errorCode: 'TIMEOUT', errorMessage: 'No answer' })
+    send('CHANNEL_REGISTER', T0, { ...NO_ANSWER, kind: 'network-failure', errorCode: 'ECONNRESET', errorMessage: 'x' })
+    send('CHANNEL_BIND_PHONE', T0, { kind: 'http-failure', httpStatus: 502, statusCode: null, response: null })
+    send('CHANNEL_BIND_MFA', T0, { kind: 'unparseable-body', httpStatus: 200, statusCode: null })
+    for (const [channel, outcome] of [
+      ['CHANNEL_LOGIN', 'timeout'],
+      ['CHANNEL_REGISTER', 'network-failure'],
+      ['CHANNEL_BIND_PHONE', 'http-failure'],
+      ['CHANNEL_BIND_MFA', 'unparseable-body'],
+    ] as const) {
+      expect(state(channel, T0 + 1)).toEqual({
+        channel,
+        state: 'cooling',
+        until: T0 + COOLDOWN_MS,
+        reason: 'maybe-sent',
+        outcome,
+      })
+    }
+    expect(activeCooldown(history, { ...PHONE, channel: 'CHANNEL_LOGIN' }, T0 + 30_000)).toEqual({
+      secondsLeft: 30,
+      reason: 'maybe-sent',
+      outcome: 'timeout',
+    })
   })
 
   it('counts from the answer, not from when the request left', () => {
@@ -109,12 +148,21 @@ describe('cooldown', () => {
       'CHANNEL_LOGIN',
     ])
     expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneNumber: '13812345679' }).state).toBe('free')
-    expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode: null }).state).toBe('free')
+    expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode: '+852' }).state).toBe('free')
     expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, appId: 'app-2' }).state).toBe('free')
 
     send('CHANNEL_LOGIN', T0 + 5000, { kind: 'success' }, { ...PHONE, appId: 'app-2' })
     expect(state('CHANNEL_LOGIN', T0 + 6000, { ...PHONE, appId: 'app-2' }).until).toBe(T0 + 5000 + COOLDOWN_MS)
     expect(state('CHANNEL_LOGIN', T0 + 6000).until).toBe(T0 + COOLDOWN_MS)
+  })
+
+  it('counts entries stored without a country code, or with +086, as +86', () => {
+    send('CHANNEL_LOGIN', T0, { kind: 'success' }, { ...PHONE, phoneCountryCode: null })
+    send('CHANNEL_REGISTER', T0, { kind: 'success' }, { ...PHONE, phoneCountryCode: '+086' })
+    for (const phoneCountryCode of ['+86', null]) {
+      expect(state('CHANNEL_LOGIN', T0 + 1, { ...PHONE, phoneCountryCode }).state).toBe('cooling')
+      expect(state('CHANNEL_REGISTER', T0 + 1, { ...PHONE, phoneCountryCode }).state).toBe('cooling')
+    }
   })
 
   it('knows a phone by its digits, however it was typed', () => {
@@ -136,13 +184,14 @@ describe('cooldown', () => {
       state: 'sending',
       until: null,
       reason: null,
+      outcome: null,
     })
     expect(state('CHANNEL_BIND_MFA', T0, { ...PHONE, appId: 'app-2' }).state).toBe('free')
     release()
     expect(state('CHANNEL_BIND_MFA', T0).state).toBe('free')
   })
 
-  it('shows a send in flight in another live process as sending, and not once that process is gone', async () => {
+  it('shows a send in flight in another live process as sending, and as maybe sent once that process is gone', async () => {
     const other = temp.open({ processId: process.ppid })
     temp.clock.now = T0
     other.begin(newEntry({ ...PHONE, channel: 'CHANNEL_VERIFY_MFA' }))
@@ -153,6 +202,21 @@ describe('cooldown', () => {
     await once(gone, 'exit')
     const crashed = temp.open({ processId: gone.pid! })
     crashed.begin(newEntry({ ...PHONE, channel: 'CHANNEL_UNBIND_MFA' }))
-    expect(state('CHANNEL_UNBIND_MFA', T0).state).toBe('free')
+    // Cut off before its answer, it may have gone out: it cools from when it began.
+    expect(state('CHANNEL_UNBIND_MFA', T0 + 1)).toMatchObject({
+      state: 'cooling',
+      until: T0 + COOLDOWN_MS,
+      reason: 'maybe-sent',
+    })
+    // Marked `unknown` when the history is next opened, it still does.
+    crashed.close()
+    history.close()
+    temp.clock.now = T0 + 1000
+    history = temp.open()
+    expect(state('CHANNEL_UNBIND_MFA', T0 + 1000)).toMatchObject({
+      state: 'cooling',
+      reason: 'maybe-sent',
+      outcome: 'unknown',
+    })
   })
 })

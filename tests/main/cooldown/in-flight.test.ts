@@ -25,8 +25,15 @@ describe('InFlightLock', () => {
     expect(lock.tryAcquire(KEY)).not.toBeNull()
     expect(lock.tryAcquire({ ...KEY, channel: 'CHANNEL_REGISTER' })).not.toBeNull()
     expect(lock.tryAcquire({ ...KEY, phoneNumber: '13812345679' })).not.toBeNull()
-    expect(lock.tryAcquire({ ...KEY, phoneCountryCode: null })).not.toBeNull()
+    expect(lock.tryAcquire({ ...KEY, phoneCountryCode: '+852' })).not.toBeNull()
     expect(lock.tryAcquire({ ...KEY, appId: 'app-2' })).not.toBeNull()
+  })
+
+  it('reads no country code, +86 and +086 as one phone, as GenAuth does', () => {
+    const lock = new InFlightLock()
+    expect(lock.tryAcquire({ ...KEY, phoneCountryCode: null })).not.toBeNull()
+    expect(lock.tryAcquire(KEY)).toBeNull()
+    expect(lock.tryAcquire({ ...KEY, phoneCountryCode: '+086' })).toBeNull()
   })
 
   it('knows a phone by its digits, however it was typed', () => {

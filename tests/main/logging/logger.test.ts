@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLogger, REDACTED, registerSecret } from '../../../src-main/logging'
 
 let logsDir: string
@@ -88,6 +98,33 @@ describe('createLogger', () => {
 
     expect(statSync(join(logsDir, 'main.log')).size).toBeLessThan(maxFileBytes + 100)
     expect(read('main.log')).toContain('line 99 ')
+  })
+
+  it('never throws or prints when a line cannot be written (a full disk), and says so once it can', () => {
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    symlinkSync('/dev/full', join(logsDir, 'main.log'))
+    const printed: unknown[] = []
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => printed.push(chunk) > 0)
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(chunk) > 0)
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...data) => printed.push(data))
+    try {
+      const logger = createLogger({ logsDir, level: 'info' })
+      expect(() => {
+        logger.error('sms.send failed:', new Error('SQLITE_FULL: database or disk is full'))
+        logger.warn('History entry 7 could not be completed')
+      }).not.toThrow()
+      expect(logger.droppedLines).toBe(2)
+      expect(printed).toEqual([])
+
+      unlinkSync(join(logsDir, 'main.log'))
+      logger.info('space again')
+      expect(read('main.log')).toMatch(/space again\n.*2 earlier log line\(s\) could not be written: .*ENOSPC/)
+      expect(logger.droppedLines).toBe(2)
+    } finally {
+      stderr.mockRestore()
+      stdout.mockRestore()
+      consoleError.mockRestore()
+    }
   })
 
   it('refuses to keep no old files at all', () => {

@@ -100,6 +100,9 @@ describe('crashes mid-send', () => {
               phoneNumber: SLOW_NUMBER,
               phoneCountryCode: '+86',
               overrideValidation: true,
+              // The send cut off two rounds ago may have gone out, so the channel cools: resending after a
+              // crash is the user's deliberate choice.
+              overrideCooldown: round > 2,
               note: `crash round ${round}`,
             })
             .then(
@@ -140,6 +143,12 @@ describe('crashes mid-send', () => {
           if (unfinished.length > 0) problems.push(`round ${round}: ${unfinished.length} entries are not unknown`)
           if (cooldown.channels.some((channel) => channel.state === 'sending')) {
             problems.push(`round ${round}: a dead send still shows as sending`)
+          }
+          const login = cooldown.channels.find((channel) => channel.channel === 'CHANNEL_LOGIN')
+          if (!viaSandbox && !(login?.state === 'cooling' && login.reason === 'maybe-sent')) {
+            problems.push(
+              `round ${round}: a send cut off mid-flight leaves its channel ${login?.state}, not maybe sent`,
+            )
           }
         }
 

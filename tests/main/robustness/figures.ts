@@ -11,6 +11,7 @@ export const ZERO_FIGURES = [
   'entriesDuplicated',
   'entriesLeftSending',
   'secretHits',
+  'outcomesHidden',
 ] as const
 export type FigureName = (typeof COUNTED_FIGURES)[number] | (typeof ZERO_FIGURES)[number]
 export type Figures = Record<FigureName, number>

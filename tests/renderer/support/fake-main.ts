@@ -5,11 +5,15 @@ import type {
   CallName,
   CallOutput,
   Catalog,
+  CooldownReason,
+  CooldownReport,
   Envelope,
   EventName,
+  Outcome,
   ProfileList,
   ProfileView,
   SendResult,
+  SmsChannel,
 } from '../../../src-main/contract'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
@@ -193,9 +197,30 @@ export function baseHandlers(activeId = SANDBOX.id): Handlers {
       retentionMaxEntries: null,
       keychainBackend: 'keytar',
     }),
-    'cooldown.forPhone': () => ({
-      now: Date.now(),
-      channels: CHANNELS.map((channel) => ({ channel, state: 'free' as const, until: null, reason: null })),
-    }),
+    'cooldown.forPhone': () => coolingReport(),
+  }
+}
+
+/** main's cooldown report at this moment: every channel free but `cooling`, which has `seconds` left. */
+export function coolingReport(cooling?: {
+  channel: SmsChannel
+  seconds: number
+  reason: CooldownReason
+  outcome: Outcome
+}): CooldownReport {
+  const now = Date.now()
+  return {
+    now,
+    channels: CHANNELS.map((channel) =>
+      channel === cooling?.channel
+        ? {
+            channel,
+            state: 'cooling',
+            until: now + cooling.seconds * 1000,
+            reason: cooling.reason,
+            outcome: cooling.outcome,
+          }
+        : { channel, state: 'free', until: null, reason: null, outcome: null },
+    ),
   }
 }
