@@ -28,6 +28,8 @@ export interface RecordedRequest {
   headers: Record<string, string>
   body: string
   receivedAt: number
+  /** Which header the app id was read from (the first of APP_ID_HEADERS present), or null when none. */
+  appIdHeader: string | null
 }
 
 export interface RunningEmulator {
@@ -65,7 +67,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const path = (req.url ?? '/').split('?')[0] ?? '/'
       const body = Buffer.concat(chunks).toString('utf8')
       if (path === REQUESTS_PATH) return serveRequestLog(req.method, res)
-      received.push({ method: req.method ?? '', path, headers: flattenHeaders(req.headers), body, receivedAt: clock() })
+      received.push({
+        method: req.method ?? '',
+        path,
+        headers: flattenHeaders(req.headers),
+        body,
+        receivedAt: clock(),
+        appIdHeader: appIdHeaderOf(req) ?? null,
+      })
       if (req.method !== 'POST' || !path.endsWith(SEND_SMS_PATH)) return answer(res, 'routeNotFound', languageOf(req))
       if (size > MAX_BODY_BYTES) return answer(res, 'bodyTooLarge', languageOf(req))
       handleSendSms(req, res, body)
@@ -80,7 +89,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     } catch {
       return answer(res, 'bodyNotJson', lang)
     }
-    const appId = appIdOf(req)
+    const appIdHeader = appIdHeaderOf(req)
+    const appId = appIdHeader && header(req, appIdHeader)
     if (appId === undefined || !knownApps.has(appId)) return answer(res, 'unknownApp', lang)
 
     const check = checkBody(json)
@@ -175,12 +185,8 @@ function languageOf(req: http.IncomingMessage): Language {
   return value.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN'
 }
 
-function appIdOf(req: http.IncomingMessage): string | undefined {
-  for (const name of APP_ID_HEADERS) {
-    const value = header(req, name)
-    if (value) return value
-  }
-  return undefined
+function appIdHeaderOf(req: http.IncomingMessage): string | undefined {
+  return APP_ID_HEADERS.find((name) => header(req, name))
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

@@ -83,6 +83,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       phoneNumber,
       phoneCountryCode: input.phoneCountryCode,
       lang: deps.language(profile),
+      headerFamily: profile.headerFamily,
       accessToken: accessToken ?? undefined,
       timeoutMs: profile.timeoutMs,
     })

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { CallError, ErrorCode, SendInput, SendOutcome, SmsChannel } from '../../contract'
+import type { CallError, ErrorCode, HeaderFamily, SendInput, SendOutcome, SmsChannel } from '../../contract'
 import { explain } from '../../genauth/catalog'
 import { adHocProfile } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'
@@ -8,7 +8,7 @@ import { osLanguageOf, withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { exitCodeForResult, type ExitCode } from '../exit-codes'
 import { formatSendOutcome, sendFailureLine } from '../format'
-import { integerIn, parseChannel, parseCountryCode } from '../option-parsers'
+import { integerIn, parseChannel, parseCountryCode, parseHeaderFamily } from '../option-parsers'
 import { resolveProfile } from '../profile-lookup'
 import { ACCESS_TOKEN_VARIABLE } from '../secret-flags'
 import { sendDispatch } from '../send-dispatch'
@@ -21,6 +21,7 @@ interface SendOptions {
   host?: string
   appId?: string
   timeoutMs?: number
+  headers?: HeaderFamily
   note?: string
   force?: boolean
   sendInvalid?: boolean
@@ -53,6 +54,11 @@ export function addSendCommand(program: Command, context: CommandContext): void 
       `ad hoc: how long to wait for the answer (default ${DEFAULT_TIMEOUT_MS})`,
       integerIn(1000, 120_000),
     )
+    .option(
+      '--headers <family>',
+      'ad hoc: the header names that identify the app: both (default), genauth (x-genauth-*) or authing (x-authing-*)',
+      parseHeaderFamily,
+    )
     .option('--note <text>', 'a note recorded with the entry, like a ticket number')
     .option('--force', 'send although the channel is cooling down (recorded in the entry)')
     .option('--send-invalid', 'send a number the console considers invalid (recorded in the entry)')
@@ -78,7 +84,7 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   const accessToken = tokenFor(io, options)
   return withServices(io, async (services) => {
     const adHoc = options.host
-      ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+      ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.headers)
       : null
     const profile = adHoc ?? (await resolveProfile(services.dispatch, options.profile))
     const input: SendInput = {
@@ -117,6 +123,9 @@ function checkAdHocFlags(options: SendOptions): void {
   }
   if (options.timeoutMs !== undefined && options.host === undefined) {
     throw CliError.usage('--timeout-ms applies to ad-hoc sends; a stored profile uses its own timeout.')
+  }
+  if (options.headers !== undefined && options.host === undefined) {
+    throw CliError.usage('--headers applies to ad-hoc sends; a stored profile uses its own header setting.')
   }
 }
 
