@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a fresh machine lacks: the keytar build needs libsecret's headers and
-# pkg-config; the tests need Chromium and a real Secret Service (gnome-keyring in a D-Bus session).
+# pkg-config; the tests need Chromium, a real Secret Service (gnome-keyring in a D-Bus session) and curl
+# (to run the commands the console prints).
 # Usage: scripts/setup-system.sh [app|test]   (app: what running the app needs; test: also the test tools)
 set -euo pipefail
 
 need=(libsecret-1-dev pkg-config)
 if [ "${1:-test}" = test ]; then
-  need+=(chromium gnome-keyring dbus dbus-x11)
+  need+=(chromium gnome-keyring dbus dbus-x11 curl)
 fi
 
 missing=()

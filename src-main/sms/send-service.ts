@@ -1,4 +1,11 @@
-import { ConsoleError, type Language, type ParsedSendInput, type ProfileView, type SendOutcome } from '../contract'
+import {
+  ConsoleError,
+  type Language,
+  type ParsedSendInput,
+  type ProfileView,
+  type RedactedRequest,
+  type SendOutcome,
+} from '../contract'
 import type { CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
@@ -42,12 +49,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
   }
 
-  const phone = deps.isReservedTestNumber(profile, input.phoneNumber)
-    ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
-    : checkPhone(input.phoneNumber, input.phoneCountryCode)
-  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  const phone = checkedPhone(deps, profile, input)
   const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
-  const appHost = deps.resolveAppHost(profile)
 
   const key: CooldownKey = {
     appId: profile.appId,
@@ -76,17 +79,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
 
-    const prepared = deps.prepareSend({
-      appHost,
-      appId: profile.appId,
-      channel: input.channel,
-      phoneNumber,
-      phoneCountryCode: input.phoneCountryCode,
-      lang: deps.language(profile),
-      headerFamily: profile.headerFamily,
-      accessToken: accessToken ?? undefined,
-      timeoutMs: profile.timeoutMs,
-    })
+    const prepared = deps.prepareSend(sendRequestFor(deps, profile, input, phoneNumber, accessToken ?? undefined))
     const entryId = deps.history.begin(
       {
         profileId: profile.id,
@@ -112,6 +105,50 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     return { entryId, result }
   } finally {
     release()
+  }
+}
+
+/**
+ * The request a send would put on the wire, built by the same checks and the same code, without sending,
+ * recording or touching the cooldown (for `send --as-curl`). A token is only marked as present: the
+ * request comes back with it redacted anyway, so the keychain is not read for it.
+ */
+export function previewSendRequest(deps: SendServiceDeps, input: ParsedSendInput): RedactedRequest {
+  const profile = deps.profiles.get(input.profileId)
+  const phone = checkedPhone(deps, profile, input)
+  const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
+  const accessToken = input.accessToken ?? (profile.hasAccessToken ? STORED_TOKEN_STAND_IN : undefined)
+  return deps.prepareSend(sendRequestFor(deps, profile, input, phoneNumber, accessToken)).request
+}
+
+/** Stands for the profile's stored token in a preview; never sent, and redacted like any token. */
+const STORED_TOKEN_STAND_IN = 'stored-access-token'
+
+function checkedPhone(deps: SendServiceDeps, profile: ProfileView, input: ParsedSendInput) {
+  const phone = deps.isReservedTestNumber(profile, input.phoneNumber)
+    ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
+    : checkPhone(input.phoneNumber, input.phoneCountryCode)
+  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  return phone
+}
+
+function sendRequestFor(
+  deps: SendServiceDeps,
+  profile: ProfileView,
+  input: ParsedSendInput,
+  phoneNumber: string,
+  accessToken: string | undefined,
+): SendSmsRequest {
+  return {
+    appHost: deps.resolveAppHost(profile),
+    appId: profile.appId,
+    channel: input.channel,
+    phoneNumber,
+    phoneCountryCode: input.phoneCountryCode,
+    lang: deps.language(profile),
+    headerFamily: profile.headerFamily,
+    accessToken,
+    timeoutMs: profile.timeoutMs,
   }
 }
 

@@ -1,17 +1,29 @@
 import type { Command } from 'commander'
-import type { CallError, ErrorCode, HeaderFamily, SendInput, SendOutcome, SmsChannel } from '../../contract'
+import {
+  ConsoleError,
+  SendInput,
+  type CallError,
+  type ErrorCode,
+  type HeaderFamily,
+  type ProfileView,
+  type SendOutcome,
+  type SmsChannel,
+} from '../../contract'
 import { explain } from '../../genauth/catalog'
 import { adHocProfile } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'
 import { writeErrorLine, writeJson, type CliIo } from '../cli-io'
 import { osLanguageOf, withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
-import { exitCodeForResult, type ExitCode } from '../exit-codes'
+import { EXIT, exitCodeForResult, type ExitCode } from '../exit-codes'
 import { formatSendOutcome, sendFailureLine } from '../format'
 import { integerIn, parseChannel, parseCountryCode, parseHeaderFamily } from '../option-parsers'
 import { resolveProfile } from '../profile-lookup'
 import { ACCESS_TOKEN_VARIABLE } from '../secret-flags'
-import { sendDispatch } from '../send-dispatch'
+import { reproduce } from '../../reproduce'
+import { previewSendRequest } from '../../sms/send-service'
+import type { Services } from '../../services'
+import { sendDepsFor, sendDispatch } from '../send-dispatch'
 
 interface SendOptions {
   channel: SmsChannel
@@ -28,6 +40,7 @@ interface SendOptions {
   yes?: boolean
   tokenFromEnv?: boolean
   json?: boolean
+  asCurl?: boolean
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -65,6 +78,7 @@ export function addSendCommand(program: Command, context: CommandContext): void 
     .option('--yes', 'confirm a send through a production profile (required for one)')
     .option('--token-from-env', `send the user access token held in ${ACCESS_TOKEN_VARIABLE}`)
     .option('--json', 'print the SendOutcome as JSON')
+    .option('--as-curl', 'print the request as a curl command instead of sending it (records nothing)')
     .addHelpText(
       'after',
       `
@@ -74,13 +88,17 @@ host is production and needs --yes. Secrets are never flags: a user access token
 ${ACCESS_TOKEN_VARIABLE}, sent only with --token-from-env. send-sms needs no app secret.
 
 Exit codes: 0 sent (statusCode 200), 2 answered with another statusCode, 3 no business answer (timeout,
-network, HTTP failure, unparseable body), 4 cooling down or in flight, 64 bad usage, 1 anything else.`,
+network, HTTP failure, unparseable body), 4 cooling down or in flight, 64 bad usage, 1 anything else.
+
+--as-curl sends nothing, records nothing and starts no cooldown: it prints the request that would go out,
+the access token as $${ACCESS_TOKEN_VARIABLE} (set it in the shell that runs the command).`,
     )
     .action((options: SendOptions) => context.run(() => send(context.io, options)))
 }
 
 async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   checkAdHocFlags(options)
+  if (options.asCurl && options.json) throw CliError.usage('--as-curl prints a command, not JSON: drop --json.')
   const accessToken = tokenFor(io, options)
   return withServices(io, async (services) => {
     const adHoc = options.host
@@ -98,6 +116,7 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
       overrideValidation: options.sendInvalid === true,
       confirmed: options.yes === true,
     }
+    if (options.asCurl) return printCurl(io, services, adHoc ?? profile, adHoc, input)
     const envelope = await sendDispatch(services, adHoc)('sms.send', input)
     if (!envelope.ok) throw CliError.fromCall(withHint(envelope.error))
     const outcome = envelope.value as SendOutcome
@@ -112,6 +131,36 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
     if (outcome.result.kind !== 'success') writeErrorLine(io, sendFailureLine(outcome, explanation))
     return exitCode
   })
+}
+
+function printCurl(
+  io: CliIo,
+  services: Services,
+  profile: ProfileView,
+  adHoc: ProfileView | null,
+  input: SendInput,
+): ExitCode {
+  const parsed = SendInput.safeParse(input)
+  if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
+  const request = withCallError(() => previewSendRequest(sendDepsFor(services, adHoc), parsed.data))
+  io.stdout.write(reproduce(request).curl)
+  if (profile.builtIn) {
+    writeErrorLine(
+      io,
+      'note: the Local sandbox emulator lives only while this command runs; for a lasting one, run "emulator" and send with --host.',
+    )
+  }
+  return EXIT.ok
+}
+
+/** A refusal from the send flow, shown like the same refusal of a real send. */
+function withCallError<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof ConsoleError) throw CliError.fromCall(withHint({ code: error.code, message: error.message }))
+    throw error
+  }
 }
 
 function checkAdHocFlags(options: SendOptions): void {
