@@ -12,8 +12,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
+let main: FakeMain
+
 async function show(result: SendResult) {
-  wrapper = await mountWithMain(ResultPanel, new FakeMain(baseHandlers()), { outcome: { entryId: 12, result } })
+  main = new FakeMain(baseHandlers())
+  wrapper = await mountWithMain(ResultPanel, main, { outcome: { entryId: 12, result } })
   return document.querySelector<HTMLElement>('[data-testid="result"]')!
 }
 
@@ -105,5 +108,28 @@ describe('the result panel', () => {
     expect(request).toContain('"phoneNumber": "13800138000"')
     expect(text('raw-response')).toContain('HTTP 200')
     expect(text('raw-response')).toContain('"requestId": "req-0f3a9c"')
+  })
+
+  it('copies the exchange as cURL, asking main for the entry’s reproduction', async () => {
+    await show(sendResult())
+    main.on('request.reproduce', ({ entryId }) => ({
+      curl: `curl entry ${entryId}`,
+      node: 'node',
+      java: 'java',
+      python: 'python',
+      go: 'go',
+    }))
+    const toggle = [...document.querySelectorAll('button')].find((button) =>
+      button.textContent?.includes('Show the raw exchange'),
+    )!
+    toggle.click()
+    await flushPromises()
+    const copyCurl = document.querySelector<HTMLButtonElement>('[data-testid="copy-curl"]')!
+    expect(copyCurl.textContent).toContain('Copy as cURL')
+    expect(document.querySelector('[data-testid="copy-code"]')?.textContent).toContain('Copy as code')
+    copyCurl.click()
+    await flushPromises()
+    expect(main.inputsOf('request.reproduce')).toEqual([{ entryId: 12 }])
+    expect(await navigator.clipboard.readText()).toBe('curl entry 12')
   })
 })

@@ -133,6 +133,9 @@ export default {
     emulatorOnly: 'emulator',
   },
   raw: {
+    copyCurl: 'Copy as cURL',
+    copyCode: 'Copy as code',
+    copyCodeLabel: 'Copy as code for an official SDK',
     title: 'Raw exchange',
     show: 'Show the raw exchange',
     hide: 'Hide the raw exchange',
