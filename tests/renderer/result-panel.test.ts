@@ -72,6 +72,20 @@ describe('the result panel', () => {
     expect(text('message')).toBe('用户不存在')
   })
 
+  it('gives an HTTP failure and a timeout their next step, and none to a network failure', async () => {
+    await show(sendResult({ kind: 'http-failure', ...noAnswer, httpStatus: 502 }))
+    expect(text('failure-advice')).toContain('A gateway answered, not GenAuth.')
+    expect(text('failure-advice')).toContain('Next step: Check the application host.')
+
+    wrapper?.unmount()
+    await show(sendResult({ kind: 'timeout', ...noAnswer, errorCode: 'TIMEOUT' }))
+    expect(text('failure-advice')).toContain('Check the phone before sending again.')
+
+    wrapper?.unmount()
+    await show(sendResult({ kind: 'network-failure', ...noAnswer, errorCode: 'ECONNREFUSED' }))
+    expect(document.querySelector('[data-testid="failure-advice"]')).toBeNull()
+  })
+
   it('shows an unknown code raw, with a link to GenAuth’s error code page', async () => {
     await show(sendResult({ kind: 'business-failure', statusCode: 400, apiCode: 98765 }))
     const apiCode = document.querySelector('[data-testid="api-code"]')!

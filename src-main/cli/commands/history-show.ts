@@ -40,8 +40,8 @@ async function show(io: CliIo, id: number, options: ShowOptions): Promise<ExitCo
 }
 
 function formatEntry(entry: HistoryEntry, catalog: Catalog, language: Language): string {
-  const explanation = explain(catalog, entry)
-  const advice = explanation?.apiCode ?? explanation?.statusCode ?? null
+  const explanation = explain(catalog, { ...entry, kind: entry.outcome })
+  const advice = explanation?.apiCode ?? explanation?.statusCode ?? explanation?.failure ?? null
   const request = entry.request
   return (
     fields([
@@ -61,6 +61,7 @@ function formatEntry(entry: HistoryEntry, catalog: Catalog, language: Language):
       ['requestId', entry.requestId],
       ['latency', entry.latencyMs === null ? null : `${Math.round(entry.latencyMs)} ms`],
       ['meaning', advice ? advice.meaning[language] : null],
+      ['next step', entry.outcome === 'success' || !advice ? null : advice.nextStep[language]],
     ]) +
     (request
       ? `\n${request.method} ${request.url}\n${Object.entries(request.headers)
