@@ -55,3 +55,46 @@ test('an HTTP 502 with an HTML page shows what it usually means and what to chec
   await expect(page.getByTestId('failure-advice')).toContainText('HTML page')
   await expect(page.getByTestId('failure-advice')).toContainText('Next step:')
 })
+
+test('a profile with host presets and "GenAuth only" headers sends only the x-genauth- family', async ({ page }) => {
+  const info = (await (
+    await fetch(`${host.origin}/rpc/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-console-token': host.token },
+      body: '{}',
+    })
+  ).json()) as { value: { emulatorUrl: string } }
+  const emulatorUrl = info.value.emulatorUrl
+
+  await page.goto(host.url)
+  await page.getByRole('tab', { name: 'Settings' }).click()
+  await page.getByRole('button', { name: 'New profile' }).click()
+  const editor = page.getByRole('dialog')
+  await editor.getByLabel('Name').fill('GenAuth headers only')
+  await editor.getByLabel('Application host').fill('https://acme.genauth.ai')
+  await editor.locator('label.n-radio-button', { hasText: 'Authing (China)' }).click()
+  await expect(editor.getByLabel('Application host')).toHaveValue('https://acme.authing.cn')
+  await editor.getByLabel('Application host').fill(emulatorUrl)
+  await editor.getByLabel('App ID').fill('local-sandbox-app')
+  await editor.locator('label.n-radio-button', { hasText: 'GenAuth only' }).click()
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByTestId('profiles-table')).toContainText('GenAuth headers only')
+
+  await page.getByRole('tab', { name: 'Send' }).click()
+  await page.getByLabel('Profile', { exact: true }).click()
+  await page.getByRole('option', { name: /GenAuth headers only/ }).click()
+  await page.getByLabel('Phone number').fill('13900139000')
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'success')
+
+  await page.getByRole('button', { name: 'Show the raw exchange' }).click()
+  await expect(page.getByTestId('raw-request')).toContainText('x-genauth-app-id: local-sandbox-app')
+  await expect(page.getByTestId('raw-request')).not.toContainText('x-authing-')
+  const received = (await (await fetch(`${emulatorUrl}/__emulator/requests`)).json()) as Array<{
+    appIdHeader: string | null
+    headers: Record<string, string>
+  }>
+  const last = received.at(-1)
+  expect(last?.appIdHeader).toBe('x-genauth-app-id')
+  expect(Object.keys(last?.headers ?? {}).filter((name) => name.startsWith('x-authing-'))).toEqual([])
+})
