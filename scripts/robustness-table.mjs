@@ -35,6 +35,9 @@ for (const [name, label] of Object.entries(LABELS)) {
   console.log(`  ${label.padEnd(22)}${number(value).padStart(width)}${flag}`)
 }
 for (const section of summary.sections) {
+  for (const [label, text] of Object.entries(section.measured ?? {})) console.log(`  ${label}: ${text}`)
+}
+for (const section of summary.sections) {
   if (section.skipped) console.log(`  note: ${section.section}: ${section.skipped}`)
 }
 if (showCalls) {

@@ -13,13 +13,13 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { cooldownReport, InFlightLock, secondsLeft } from './cooldown'
+import { cooldownReport, InFlightLock, secondsLeft, withoutCooling } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
 import { EMULATOR_SCENARIOS, scenarioFor } from './emulator/scenarios'
 import { SANDBOX_APP_ID } from './emulator/sandbox'
-import { startEmulator, type RunningEmulator } from './emulator/server'
+import { LazyEmulator } from './emulator/lazy-emulator'
 import { EventBus } from './events'
 import { normalizeAppHost } from './genauth/app-host'
 import { loadCatalog } from './genauth/catalog'
@@ -42,6 +42,8 @@ export type ServicesOptions = {
   osLanguage?: Language
   /** How long after start the first retention pass runs (default 5 s). */
   retentionDelayMs?: number
+  /** The per-run token of the sandbox emulator's control routes (browser mode passes its own). */
+  emulatorToken?: string
 }
 
 export type Services = {
@@ -53,7 +55,8 @@ export type Services = {
   settings: SettingsStore
   catalog: Catalog
   sendDeps: SendServiceDeps
-  emulator: RunningEmulator
+  /** The sandbox profile's emulator; the CLI starts it only for a send that needs it. */
+  emulator: LazyEmulator
   appInfo(): AppInfo
   keychainStatus(): Promise<KeychainStatus>
   /** Moves the stored secrets to another keychain backend and uses it from then on. */
@@ -79,7 +82,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const history = openHistory(join(dataDir, 'history.db'), { clock })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
-  const emulator = await startEmulator({ port: 0, appIds: [SANDBOX_APP_ID] })
+  const emulator = new LazyEmulator({
+    port: 0,
+    appIds: [SANDBOX_APP_ID],
+    token: options.emulatorToken,
+    onError: (error) => log.error('sandbox emulator: a request failed:', error),
+  })
+  // The app shows the emulator's address in About and starts on the sandbox profile, so it listens from
+  // the start; a CLI command opens the port only when it sends to the sandbox.
+  if (options.mode !== 'cli') await emulator.start()
   const inFlight = new InFlightLock()
   const operator = safeOperatorName()
 
@@ -88,7 +99,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   const sendDeps: SendServiceDeps = {
     profiles,
-    resolveAppHost: (profile) => (profile.builtIn ? emulator.url : normalizeAppHost(profile.appHost)),
+    resolveAppHost: async (profile) =>
+      profile.builtIn ? (await emulator.start()).url : normalizeAppHost(profile.appHost),
     isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
@@ -141,7 +153,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       versions: { node: process.versions.node, ...options.versions },
       operator,
       channels: [...SMS_CHANNELS],
-      emulatorUrl: emulator.url,
+      emulatorUrl: emulator.running?.url ?? null,
       emulatorScenarios: EMULATOR_SCENARIOS,
       warnings: [...settings.warnings, ...profiles.warnings],
     }),
@@ -152,12 +164,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
-      return cooldownReport(
+      const report = cooldownReport(
         history,
         { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
         clock(),
         inFlight,
       )
+      return sendDeps.isReservedTestNumber(profile, phoneNumber) ? withoutCooling(report) : report
     },
     dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {

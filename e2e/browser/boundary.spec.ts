@@ -96,6 +96,35 @@ test('a foreign Host header (DNS rebinding) is refused', async () => {
   expect(status).toBe(421)
 })
 
+/** A GET with its path sent exactly as written (fetch and the browser normalise it first) and any Host. */
+function rawGet(path: string, hostHeader = new URL(host.origin).host) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(`${host.origin}${path}`, { headers: { host: hostHeader } }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+test('the page needs the token and its own Host under every spelling of its path', async () => {
+  const port = new URL(host.origin).port
+  for (const path of ['/%69ndex.html', '/index.html/', '/%2e/index.html', '/assets/..%2Findex.html', '//index.html']) {
+    const anonymous = await rawGet(path)
+    expect(anonymous.status, path).toBe(401)
+    expect(anonymous.body, path).not.toContain('<html')
+    const rebound = await rawGet(`${path}?token=${host.token}`, `attacker.example:${port}`)
+    expect(rebound.status, path).toBe(421)
+    const allowed = await rawGet(`${path}?token=${host.token}`)
+    expect(allowed.status, path).toBe(200)
+    expect(allowed.body, path).toContain('<html')
+  }
+  // Decoded once: a double-encoded name is not the page.
+  expect((await rawGet(`/%2569ndex.html?token=${host.token}`)).status).toBe(404)
+})
+
 test('the page opens with the token and shows the console layout', async ({ page }) => {
   const errors: string[] = []
   page.on('console', (message) => {

@@ -161,6 +161,19 @@ test('an emulator scenario answers a business failure, explained from the catalo
   await expect(page.getByTestId('status-code')).toContainText('Next step:')
 })
 
+test('a reserved number on the sandbox can be sent again at once: it never cools down', async ({ page }) => {
+  await page.goto(host.url)
+  await page.getByLabel('Phone number').fill('10000000200')
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'success')
+  const first = (await page.getByTestId('request-id').textContent())!.trim()
+  await expect(page.locator('[data-channel="CHANNEL_LOGIN"] [data-state]')).toHaveAttribute('data-state', 'free')
+
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('request-id')).not.toHaveText(first)
+  await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'success')
+})
+
 test('the form works from the keyboard alone, Ctrl+Enter sending', async ({ page }) => {
   await page.goto(host.url)
   await page.getByLabel('Phone number').focus()

@@ -90,11 +90,11 @@ test('a profile with host presets and "GenAuth only" headers sends only the x-ge
   await page.getByRole('button', { name: 'Show the raw exchange' }).click()
   await expect(page.getByTestId('raw-request')).toContainText('x-genauth-app-id: local-sandbox-app')
   await expect(page.getByTestId('raw-request')).not.toContainText('x-authing-')
-  const received = (await (await fetch(`${emulatorUrl}/__emulator/requests`)).json()) as Array<{
-    appIdHeader: string | null
-    headers: Record<string, string>
-  }>
-  const last = received.at(-1)
+  // In browser mode the emulator's control routes take the token of the printed URL.
+  const log = (await (
+    await fetch(`${emulatorUrl}/__emulator/requests`, { headers: { 'x-emulator-token': host.token } })
+  ).json()) as { requests: Array<{ appIdHeader: string | null; headers: Record<string, string> }> }
+  const last = log.requests.at(-1)
   expect(last?.appIdHeader).toBe('x-genauth-app-id')
   expect(Object.keys(last?.headers ?? {}).filter((name) => name.startsWith('x-authing-'))).toEqual([])
 })

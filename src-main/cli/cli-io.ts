@@ -1,3 +1,5 @@
+import type { OutputConfiguration } from 'commander'
+
 /** The name the command line calls itself in help and error lines. */
 export const PROGRAM_NAME = 'genauth-sms'
 
@@ -15,6 +17,15 @@ export interface CliIo {
   dataDir?: string
   /** Stops a long-running command (the emulator); without it, SIGINT and SIGTERM do. */
   signal?: AbortSignal
+}
+
+/** Commander's output through `sinks`, its error lines prefixed with `name` instead of "error:". */
+export function commanderOutput(name: string, sinks: { stdout: TextSink; stderr: TextSink }): OutputConfiguration {
+  return {
+    writeOut: (text) => sinks.stdout.write(text),
+    writeErr: (text) => sinks.stderr.write(text),
+    outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '')}`),
+  }
 }
 
 /** One JSON value, the whole of stdout for a command run with `--json`. */

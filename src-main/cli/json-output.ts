@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CatalogEntry, SmsChannel } from '../contract'
+import { CatalogEntry, ErrorCode, SmsChannel } from '../contract'
 
 /**
  * The `--json` values that are not a contract call's output. The others print the contract's own
@@ -19,5 +19,9 @@ export const ExplainOutput = z.object({
 export type ExplainOutput = z.infer<typeof ExplainOutput>
 
 /** The emulator's line, identical to `npm run emulator`'s. */
-export const EmulatorListening = z.object({ url: z.string() })
+export const EmulatorListening = z.object({ url: z.string(), token: z.string() })
 export type EmulatorListening = z.infer<typeof EmulatorListening>
+
+/** What `--json` prints on stdout when a command is refused (exit 1, 4 or 64), besides the line on stderr. */
+export const CliErrorOutput = z.object({ error: z.object({ code: ErrorCode, message: z.string() }) })
+export type CliErrorOutput = z.infer<typeof CliErrorOutput>

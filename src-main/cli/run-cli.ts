@@ -3,7 +3,7 @@ import { version } from '../../package.json'
 import { DATA_DIR_VARIABLE } from '../app-paths'
 import { ConsoleError } from '../contract'
 import { CliError } from './cli-error'
-import { PROGRAM_NAME, writeErrorLine, type CliIo } from './cli-io'
+import { commanderOutput, PROGRAM_NAME, writeErrorLine, writeJson, type CliIo } from './cli-io'
 import type { CommandContext } from './command-context'
 import { addChannelsCommand } from './commands/channels'
 import { addCooldownCommand } from './commands/cooldown'
@@ -14,19 +14,24 @@ import { addHistoryExportCommand } from './commands/history-export'
 import { addHistoryShowCommand } from './commands/history-show'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
+import { addTeamCommand } from './commands/team'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
+import type { CliErrorOutput } from './json-output'
 import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret-flags'
+import { commandsOf, refuseRepeatedOptions } from './single-value-options'
 
 const GLOBAL_HELP = `
-Every command takes --json (one JSON value on stdout) and --help.
+Every command takes --json (one JSON value on stdout; a refusal prints {"error":{"code","message"}})
+and --help.
 
 Exit codes:
   0   success
-  1   another failure (keychain unavailable, data folder unusable, unexpected error)
+  1   another failure (keychain unavailable, data folder unusable, unwritable output, unexpected error)
   2   the send was answered with a statusCode other than 200
   3   the send got no business answer (timeout, network error, HTTP failure, unparseable body)
   4   refused: the channel is cooling down, or a send to it is in flight
-  64  bad usage (unknown flag, bad value, missing flag, invalid phone, a secret passed as a flag)
+  64  bad usage (unknown or repeated flag, bad value, missing flag, invalid phone, a secret passed
+      as a flag, an --output file that exists)
 
 Environment:
   ${DATA_DIR_VARIABLE}   the data folder (default: the desktop app's own, shared with it)
@@ -34,12 +39,11 @@ Environment:
 
 /**
  * The command line over the app's services. Returns the exit code instead of exiting, so tests and the
- * Electron main process can call it; errors go to `io.stderr` as one line each.
+ * Electron main process can call it; errors go to `io.stderr` as one line each and, with `--json`, to
+ * `io.stdout` as one CliErrorOutput as well.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const secretFlag = secretFlagIn(argv)
-  if (secretFlag) return fail(io, CliError.usage(secretFlagMessage(secretFlag)))
-
+  const json = wantsJson(argv)
   let exitCode: ExitCode = EXIT.ok
   const context: CommandContext = {
     io,
@@ -47,6 +51,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       exitCode = await action()
     },
   }
+  const program = buildProgram(context)
+
+  const secretFlag = secretFlagIn(argv, ownFlagsOf(program))
+  if (secretFlag) return fail(io, json, CliError.usage(secretFlagMessage(secretFlag)))
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok
+      // Commander has already written its message (or the help) on stderr through configureOutput.
+      if (json) writeJsonError(io, new CliError(EXIT.usage, commanderReason(error)))
+      return EXIT.usage
+    }
+    if (error instanceof CliError) return fail(io, json, error)
+    if (error instanceof ConsoleError) {
+      return fail(io, json, new CliError(exitCodeForError(error), error.message, error.code))
+    }
+    return fail(io, json, new CliError(EXIT.failure, error instanceof Error ? error.message : String(error)))
+  }
+}
+
+function buildProgram(context: CommandContext): Command {
+  const { io } = context
   const program = new Command()
     .name(PROGRAM_NAME)
     .description('Send and inspect GenAuth verification SMS with the GenAuth SMS Console data and profiles.')
@@ -54,11 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     // A subcommand's options come after its name, so `history export --phone 1` filters the export.
     .enablePositionalOptions()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`${PROGRAM_NAME}: ${text.replace(/^error: /, '')}`),
-    })
+    .configureOutput(commanderOutput(PROGRAM_NAME, io))
     .addHelpText('after', GLOBAL_HELP)
 
   addSendCommand(program, context)
@@ -70,20 +95,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   addEmulatorCommand(program, context)
   addChannelsCommand(program, context)
   addExplainCommand(program, context)
-
-  try {
-    await program.parseAsync(argv, { from: 'user' })
-    return exitCode
-  } catch (error) {
-    // Commander has already written its message (or the help) through configureOutput.
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage
-    if (error instanceof CliError) return fail(io, error)
-    if (error instanceof ConsoleError) return fail(io, new CliError(exitCodeForError(error), error.message))
-    return fail(io, new CliError(EXIT.failure, error instanceof Error ? error.message : String(error)))
-  }
+  addTeamCommand(program, context)
+  refuseRepeatedOptions(program)
+  return program
 }
 
-function fail(io: CliIo, error: CliError): ExitCode {
-  writeErrorLine(io, error.message.split('\n')[0] ?? '')
+/** Every flag some command defines, so `--token-from-env` is not mistaken for a secret. */
+function ownFlagsOf(program: Command): Set<string> {
+  const flags = commandsOf(program).flatMap((command) =>
+    command.options.flatMap((option) => [option.long, option.short]),
+  )
+  return new Set(flags.filter((flag): flag is string => flag !== undefined))
+}
+
+/** `--json` anywhere before `--`: known even when the command line around it cannot be parsed. */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json')
+}
+
+/** Commander's message without its "error: " prefix and its "Did you mean" line. */
+function commanderReason(error: CommanderError): string {
+  if (error.code === 'commander.help') return 'no command given: see --help.'
+  return (error.message.split('\n')[0] ?? '').replace(/^error: /, '')
+}
+
+function fail(io: CliIo, json: boolean, error: CliError): ExitCode {
+  writeErrorLine(io, oneLine(error.message))
+  if (json) writeJsonError(io, error)
   return error.exitCode
+}
+
+function writeJsonError(io: CliIo, error: CliError): void {
+  const output: CliErrorOutput = { error: { code: error.code, message: oneLine(error.message) } }
+  writeJson(io, output)
+}
+
+function oneLine(message: string): string {
+  return message.split('\n')[0] ?? ''
 }

@@ -1,16 +1,22 @@
 export const ACCESS_TOKEN_VARIABLE = 'GENAUTH_ACCESS_TOKEN'
 
-/** `--token`, `--access-token`, `--app-secret`, `--password`, with or without `=value`. */
-const SECRET_FLAG = /^--?(?:[a-z0-9-]*-)?(?:secret|token|password)(?:=|$)/i
+/**
+ * A flag name that looks like it carries a secret: `--token`, `--app-secret`, `--appSecret`, `--api_key`,
+ * `--password=...`. Matched anywhere in the name and in any case, since a refusal must never repeat the value.
+ */
+const SECRET_WORD = /secret|token|passw(?:or)?d|key/i
 
 /**
- * The first argument that looks like a secret passed as a flag, or null. Such a value would end up in the
- * shell's history and in the process list, so it is refused before anything runs.
+ * The first argument that looks like a secret passed as a flag, or null; flags the command line itself
+ * defines (`--token-from-env`) are not secrets. Such a value would end up in the shell's history and in the
+ * process list, so it is refused before anything runs, naming the flag and never its value.
  */
-export function secretFlagIn(argv: readonly string[]): string | null {
+export function secretFlagIn(argv: readonly string[], ownFlags: ReadonlySet<string>): string | null {
   for (const arg of argv) {
     if (arg === '--') return null
-    if (SECRET_FLAG.test(arg)) return arg.split('=')[0] ?? arg
+    if (!arg.startsWith('-')) continue
+    const name = arg.split('=')[0] ?? arg
+    if (SECRET_WORD.test(name) && !ownFlags.has(name)) return name
   }
   return null
 }

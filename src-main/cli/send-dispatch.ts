@@ -32,7 +32,7 @@ function adHocDeps(
       // An ad-hoc profile holds no secret: a user token comes with the send itself.
       credentialsFor: () => Promise.resolve({ appSecret: null, accessToken: null }),
     },
-    resolveAppHost: () => normalizeAppHost(profile.appHost),
+    resolveAppHost: async () => normalizeAppHost(profile.appHost),
     // A local host may well be `npm run emulator`; its reserved numbers reach no phone anyway.
     isReservedTestNumber: (_profile, phoneNumber) =>
       profile.environment === 'sandbox' && scenarioFor(phoneNumber) !== undefined,

@@ -33,6 +33,19 @@ export function cooldownReport(
   return { now, channels }
 }
 
+/**
+ * The report for a phone that never cools down (the sandbox emulator's reserved numbers): the
+ * emulator never throttles them and they reach no one, so only sends in flight still count.
+ */
+export function withoutCooling(report: CooldownReport): CooldownReport {
+  return {
+    ...report,
+    channels: report.channels.map((state) =>
+      state.state === 'cooling' ? { channel: state.channel, state: 'free', until: null, reason: null } : state,
+    ),
+  }
+}
+
 /** The state of one channel for one phone at `now`. */
 export function checkCooldown(
   history: CooldownHistory,

@@ -1,3 +1,3 @@
-export { checkCooldown, cooldownReport, secondsLeft, type CooldownHistory } from './cooldown'
+export { checkCooldown, cooldownReport, secondsLeft, withoutCooling, type CooldownHistory } from './cooldown'
 export type { CooldownKey } from './cooldown-key'
 export { InFlightLock } from './in-flight'

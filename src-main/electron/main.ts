@@ -3,6 +3,7 @@ import { app, BrowserWindow, session } from 'electron'
 import { DATA_DIR_VARIABLE, logsDirOf } from '../app-paths'
 import { createServices, type Services } from '../services'
 import { cliArgsFromElectronArgv } from '../cli/electron-argv'
+import { guardStdout } from '../cli/output-guard'
 import { runCli } from '../cli/run-cli'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerIpc } from './ipc'
@@ -14,12 +15,13 @@ import { createMainWindow, preloadPath, rendererOrigin } from './window'
 const cliArgs = cliArgsFromElectronArgv(process.argv)
 if (cliArgs) {
   app.dock?.hide()
+  const stdout = guardStdout(process.stdout, process.stderr)
   void runCli(cliArgs, {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     dataDir: process.env[DATA_DIR_VARIABLE] ?? app.getPath('userData'),
-  }).then((code) => process.stdout.write('', () => app.exit(code)))
+  }).then((code) => process.stdout.write('', () => app.exit(stdout.exitCode(code))))
 } else {
   startDesktopApp()
 }

@@ -5,8 +5,9 @@ import { startEmulator } from './server'
 
 /**
  * `npm run emulator -- --port 4010 --app-id my-app`: runs the send-sms emulator on its own. Stdout
- * carries exactly one JSON line, `{"url":"http://127.0.0.1:<port>"}`, once it listens, so scripts can
- * read where it is; SIGINT and SIGTERM stop it with exit code 0.
+ * carries exactly one JSON line, `{"url":"http://127.0.0.1:<port>","token":"..."}`, once it listens, so
+ * scripts can read where it is and the token its `/__emulator/*` routes need; SIGINT and SIGTERM stop it
+ * with exit code 0. Handler errors go to stderr; the emulator keeps serving.
  */
 async function main(): Promise<void> {
   const program = new Command()
@@ -34,8 +35,9 @@ async function main(): Promise<void> {
     host: options.host,
     appIds: options.appId.length > 0 ? options.appId : [SANDBOX_APP_ID],
     cooldownMs: options.cooldownMs,
+    onError: (error) => process.stderr.write(`emulator: a request failed: ${String(error)}\n`),
   })
-  process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`)
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, token: emulator.token })}\n`)
 
   const stop = (): void => {
     emulator.close().then(

@@ -3,10 +3,14 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Language } from '../contract/channels'
 import { COOLDOWN_MS } from '../contract/cooldown'
+import { checkAccess, newRunToken } from '../web/access'
+import { RequestLog, type RecordedRequest, type RequestLogLimits, type RequestLogView } from './request-log'
 import { ANSWERS, answerBody, type AnswerName } from './responses'
 import { scenarioFor, type ScenarioBehaviour } from './scenarios'
 import { SendThrottle } from './throttle'
 import { checkBody, isPlausiblePhone } from './validate'
+
+export type { RecordedRequest, RequestLogLimits, RequestLogView } from './request-log'
 
 export interface EmulatorOptions {
   /** 0 or absent: a free port. */
@@ -19,30 +23,37 @@ export interface EmulatorOptions {
   clock?: () => number
   /** Defaults to the documented 60 s; 0 turns the cooldown off. */
   cooldownMs?: number
-}
-
-/** A request as the emulator received it (header names lower-case). */
-export interface RecordedRequest {
-  method: string
-  path: string
-  headers: Record<string, string>
-  body: string
-  receivedAt: number
-  /** Which header the app id was read from (the first of APP_ID_HEADERS present), or null when none. */
-  appIdHeader: string | null
+  /** The token its control routes (`/__emulator/*`) require; a fresh random one when absent. */
+  token?: string
+  /** Bounds of the request log (default DEFAULT_LOG_LIMITS). */
+  logLimits?: RequestLogLimits
+  /** Told of every error inside a handler; the request gets HTTP 500 and the emulator keeps serving. */
+  onError?: (error: unknown) => void
+  /**
+   * Sees each request as it arrived, credentials included, before the log redacts it: for the process
+   * that embeds the emulator (a test proving which token went on the wire). Never reachable over HTTP.
+   */
+  onRequest?: (request: RecordedRequest) => void
 }
 
 export interface RunningEmulator {
   url: string
   port: number
+  /** What `/__emulator/*` requires in the TOKEN_HEADER header. */
+  token: string
   close(): Promise<void>
+  /** The requests kept in the log, oldest first, credentials redacted. */
   received(): RecordedRequest[]
+  /** The log as `GET /__emulator/requests` answers it. */
+  requestLog(): RequestLogView
   /** Forgets the received requests and every cooldown. */
   reset(): void
 }
 
 export const SEND_SMS_PATH = '/api/v3/send-sms'
-export const REQUESTS_PATH = '/__emulator/requests'
+export const CONTROL_PREFIX = '/__emulator/'
+export const REQUESTS_PATH = `${CONTROL_PREFIX}requests`
+export const TOKEN_HEADER = 'x-emulator-token'
 const MAX_BODY_BYTES = 64 * 1024
 
 /** Header names official clients use to name the app (Node/Java/Go/Python, the GenAuth fork, mini-program). */
@@ -53,10 +64,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const clock = options.clock ?? Date.now
   const knownApps = new Set(options.appIds)
   const throttle = new SendThrottle(clock, options.cooldownMs ?? COOLDOWN_MS)
-  const received: RecordedRequest[] = []
+  const log = new RequestLog(options.logLimits)
+  const token = options.token ?? newRunToken()
+  const onError = options.onError ?? ((error: unknown) => console.error('emulator: a handler failed:', error))
   const timers = new Set<NodeJS.Timeout>()
+  let port = 0
 
   const server = http.createServer((req, res) => {
+    // A caller that hangs up mid-request is not the emulator's error; an unheard 'error' event would throw.
+    req.on('error', () => {})
+    res.on('error', () => {})
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
@@ -64,22 +81,41 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
     req.on('end', () => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/'
-      const body = Buffer.concat(chunks).toString('utf8')
-      if (path === REQUESTS_PATH) return serveRequestLog(req.method, res)
-      received.push({
-        method: req.method ?? '',
-        path,
-        headers: flattenHeaders(req.headers),
-        body,
-        receivedAt: clock(),
-        appIdHeader: appIdHeaderOf(req) ?? null,
-      })
-      if (req.method !== 'POST' || !path.endsWith(SEND_SMS_PATH)) return answer(res, 'routeNotFound', languageOf(req))
-      if (size > MAX_BODY_BYTES) return answer(res, 'bodyTooLarge', languageOf(req))
-      handleSendSms(req, res, body)
+      try {
+        route(req, res, Buffer.concat(chunks).toString('utf8'), size)
+      } catch (error) {
+        failed(res, error)
+      }
     })
   })
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse, body: string, size: number): void {
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path.startsWith(CONTROL_PREFIX)) return serveControl(req, res, path)
+    const request = {
+      method: req.method ?? '',
+      path,
+      headers: flattenHeaders(req.headers),
+      body,
+      receivedAt: clock(),
+      appIdHeader: appIdHeaderOf(req) ?? null,
+    }
+    options.onRequest?.(request)
+    log.record(request)
+    if (req.method !== 'POST' || !path.endsWith(SEND_SMS_PATH)) return answer(res, 'routeNotFound', languageOf(req))
+    if (size > MAX_BODY_BYTES) return answer(res, 'bodyTooLarge', languageOf(req))
+    handleSendSms(req, res, body)
+  }
+
+  function failed(res: http.ServerResponse, error: unknown): void {
+    try {
+      onError(error)
+    } catch {
+      // A logger that fails (a full disk) must not turn one failed request into a crash.
+    }
+    if (res.headersSent) res.destroy()
+    else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Emulator error')
+  }
 
   function handleSendSms(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string): void {
     const lang = languageOf(req)
@@ -111,7 +147,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       case 'delayed': {
         const timer = setTimeout(() => {
           timers.delete(timer)
-          if (!res.destroyed) answer(res, behaviour.answer, lang)
+          try {
+            if (!res.destroyed) answer(res, behaviour.answer, lang)
+          } catch (error) {
+            failed(res, error)
+          }
         }, behaviour.delayMs)
         timers.add(timer)
         return
@@ -130,10 +170,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
   }
 
-  function serveRequestLog(method: string | undefined, res: http.ServerResponse): void {
-    if (method === 'GET') {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(received))
-    } else if (method === 'DELETE') {
+  /** `/__emulator/*`: the per-run token and the same Host and Origin checks as browser mode. */
+  function serveControl(req: http.IncomingMessage, res: http.ServerResponse, path: string): void {
+    const given = req.headers[TOKEN_HEADER]
+    const access = checkAccess(req, port, token, typeof given === 'string' ? given : null)
+    if (!access.allowed) {
+      res.writeHead(access.status, { 'content-type': 'text/plain; charset=utf-8' }).end(access.reason)
+    } else if (path !== REQUESTS_PATH) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
+    } else if (req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(log.view()))
+    } else if (req.method === 'DELETE') {
       reset()
       res.writeHead(204).end()
     } else {
@@ -142,7 +189,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   function reset(): void {
-    received.length = 0
+    log.clear()
     throttle.clear()
   }
 
@@ -155,11 +202,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   })
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  port = address.port
 
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    received: () => received.map((request) => ({ ...request, headers: { ...request.headers } })),
+    token,
+    received: () => log.view().requests,
+    requestLog: () => log.view(),
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -67,7 +67,8 @@ export function buildSendSmsRequest(request: SendSmsRequest, meta: SendSmsMeta):
   }
 }
 
-function redactHeaders(headers: Record<string, string>): Record<string, string> {
+/** The copy of request headers that may be shown and stored: credentials replaced by `[redacted]`. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const copy: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) copy[name] = SECRET_HEADERS.has(name) ? REDACTED : value
   return copy

@@ -273,7 +273,7 @@ class SqliteHistoryStore implements HistoryStore {
 }
 
 /** For a send that got no business answer, the transport's own words (`ECONNREFUSED: connect ...`). */
-function transportMessage(result: SendResult): string | null {
+export function transportMessage(result: SendResult): string | null {
   const parts = [result.errorCode, result.errorMessage].filter((part): part is string => Boolean(part))
   if (parts.length === 2 && parts[1]!.includes(parts[0]!)) return parts[1]!
   return parts.length > 0 ? parts.join(': ') : null

@@ -131,7 +131,7 @@ function logRows(statements: Statements, filter: StoredFilter, limits: PlanLimit
   )
 }
 
-function tally(rows: OutcomeCount[]): HistoryCounts {
+export function tally(rows: OutcomeCount[]): HistoryCounts {
   const counts: HistoryCounts['counts'] = {}
   let total = 0
   for (const row of rows) {

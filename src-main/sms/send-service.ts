@@ -18,8 +18,12 @@ export type SendServiceDeps = {
     get(id: string): ProfileView
     credentialsFor(id: string): Promise<{ appSecret: string | null; accessToken: string | null }>
   }
-  resolveAppHost(profile: ProfileView): string
-  /** The sandbox emulator's reserved numbers force an outcome; they are not real numbers, but are meant to be sent. */
+  /** Where the profile's sends go; may start the sandbox emulator. */
+  resolveAppHost(profile: ProfileView): Promise<string>
+  /**
+   * The sandbox emulator's reserved numbers force an outcome; they are not real numbers, but are meant to
+   * be sent, as often as wanted: they never cool down.
+   */
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
   cooldown: {
@@ -49,8 +53,10 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
   }
 
-  const phone = checkedPhone(deps, profile, input)
+  const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
+  const phone = checkedPhone(reserved, input)
   const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
+  const appHost = await deps.resolveAppHost(profile)
 
   const key: CooldownKey = {
     appId: profile.appId,
@@ -65,7 +71,8 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     // written, since another process (the CLI beside the app) may claim the same send in between.
     const refuseIfBlocked = (): number => {
       if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
-      const secondsLeft = deps.cooldown.secondsLeft(key)
+      // A reserved number reaches no phone and the emulator never throttles it: only a send in flight blocks it.
+      const secondsLeft = reserved ? 0 : deps.cooldown.secondsLeft(key)
       if (secondsLeft > 0 && !input.overrideCooldown) {
         throw new ConsoleError(
           'cooldown',
@@ -79,7 +86,9 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
 
-    const prepared = deps.prepareSend(sendRequestFor(deps, profile, input, phoneNumber, accessToken ?? undefined))
+    const prepared = deps.prepareSend(
+      sendRequestFor(deps, profile, input, { appHost, phoneNumber, accessToken: accessToken ?? undefined }),
+    )
     const entryId = deps.history.begin(
       {
         profileId: profile.id,
@@ -113,19 +122,23 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
  * recording or touching the cooldown (for `send --as-curl`). A token is only marked as present: the
  * request comes back with it redacted anyway, so the keychain is not read for it.
  */
-export function previewSendRequest(deps: SendServiceDeps, input: ParsedSendInput): RedactedRequest {
+export async function previewSendRequest(deps: SendServiceDeps, input: ParsedSendInput): Promise<RedactedRequest> {
   const profile = deps.profiles.get(input.profileId)
-  const phone = checkedPhone(deps, profile, input)
-  const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
-  const accessToken = input.accessToken ?? (profile.hasAccessToken ? STORED_TOKEN_STAND_IN : undefined)
-  return deps.prepareSend(sendRequestFor(deps, profile, input, phoneNumber, accessToken)).request
+  const phone = checkedPhone(deps.isReservedTestNumber(profile, input.phoneNumber), input)
+  const wire = {
+    appHost: await deps.resolveAppHost(profile),
+    phoneNumber: phone.valid ? phone.phoneNumber : input.phoneNumber,
+    accessToken: input.accessToken ?? (profile.hasAccessToken ? STORED_TOKEN_STAND_IN : undefined),
+  }
+  return deps.prepareSend(sendRequestFor(deps, profile, input, wire)).request
 }
 
 /** Stands for the profile's stored token in a preview; never sent, and redacted like any token. */
 const STORED_TOKEN_STAND_IN = 'stored-access-token'
 
-function checkedPhone(deps: SendServiceDeps, profile: ProfileView, input: ParsedSendInput) {
-  const phone = deps.isReservedTestNumber(profile, input.phoneNumber)
+/** A reserved sandbox number is sent as typed; any other must be valid unless the user overrode that. */
+function checkedPhone(reserved: boolean, input: ParsedSendInput) {
+  const phone = reserved
     ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
     : checkPhone(input.phoneNumber, input.phoneCountryCode)
   if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
@@ -136,18 +149,15 @@ function sendRequestFor(
   deps: SendServiceDeps,
   profile: ProfileView,
   input: ParsedSendInput,
-  phoneNumber: string,
-  accessToken: string | undefined,
+  wire: { appHost: string; phoneNumber: string; accessToken: string | undefined },
 ): SendSmsRequest {
   return {
-    appHost: deps.resolveAppHost(profile),
+    ...wire,
     appId: profile.appId,
     channel: input.channel,
-    phoneNumber,
     phoneCountryCode: input.phoneCountryCode,
     lang: deps.language(profile),
     headerFamily: profile.headerFamily,
-    accessToken,
     timeoutMs: profile.timeoutMs,
   }
 }

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 /** The loopback names a browser may use to reach the host; anything else in Host is a rebinding attempt. */
@@ -41,4 +41,9 @@ export function checkAccess(
     }
   }
   return { allowed: true }
+}
+
+/** A fresh per-run token: 24 random bytes, URL-safe. */
+export function newRunToken(): string {
+  return randomBytes(24).toString('base64url')
 }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../contract/dispatcher'
 import type { EventBus } from '../events'
-import { checkAccess } from './access'
-import { readStaticFile } from './static-files'
+import { checkAccess, newRunToken } from './access'
+import { requestTargetOf } from './request-path'
+import { StaticFiles } from './static-files'
 
 export const TOKEN_HEADER = 'x-console-token'
 const MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -27,7 +27,8 @@ export type WebHost = { url: string; port: number; token: string; close(): Promi
  * change notifications (EventSource cannot send headers, so its token rides in the query).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
+  const token = options.token ?? newRunToken()
+  const staticFiles = await StaticFiles.list(options.staticDir)
   let port = 0
   const streams = new Set<ServerResponse>()
   const unsubscribe = options.events.subscribe((name) => {
@@ -42,16 +43,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    const isPage = url.pathname === '/' || url.pathname === '/index.html'
-    const isApi = url.pathname.startsWith('/rpc/') || url.pathname === '/events'
-    if (isApi || isPage) {
-      const given = url.pathname.startsWith('/rpc/')
-        ? headerValue(request, TOKEN_HEADER)
-        : url.searchParams.get('token')
+    // Every decision below is made on this one decoded, normalised path, never on the raw URL.
+    const target = requestTargetOf(request.url)
+    if (!target) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request path')
+    const { path, query } = target
+    // `/rpc/` normalises to `/rpc`: still a call, with an empty name.
+    const isRpc = path === '/rpc' || path.startsWith('/rpc/')
+    if (isRpc || path === '/events' || StaticFiles.isPage(path)) {
+      const given = isRpc ? headerValue(request, TOKEN_HEADER) : query.get('token')
       const access = checkAccess(request, port, token, given)
       if (!access.allowed) {
-        if (url.pathname.startsWith('/rpc/')) {
+        if (isRpc) {
           return sendJson(response, access.status, {
             ok: false,
             error: { code: 'forbidden-sender', message: access.reason },
@@ -61,7 +63,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
     }
 
-    if (url.pathname.startsWith('/rpc/')) {
+    if (isRpc) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
       const body = await readBody(request)
       if (body === null) {
@@ -79,19 +81,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
         })
       }
-      let name: string
-      try {
-        name = decodeURIComponent(url.pathname.slice('/rpc/'.length))
-      } catch {
-        return sendJson(response, 200, {
-          ok: false,
-          error: { code: 'unknown-call', message: 'There is no such call.' },
-        })
-      }
+      const name = path.slice('/rpc/'.length)
       return sendJson(response, 200, await options.dispatch(name, input))
     }
 
-    if (url.pathname === '/events') {
+    if (path === '/events') {
       response.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -104,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Use GET')
-    const file = await readStaticFile(options.staticDir, url.pathname)
+    const file = await staticFiles.read(path)
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
     response.writeHead(200, {
       'content-type': file.contentType,

@@ -1,23 +1,24 @@
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../app-paths'
 import { createServices } from '../services'
+import { newRunToken } from './access'
+import { parseHostArgs } from './host-args'
 import { startWebHost } from './host'
 
 /**
  * Browser mode's entry (plain Node): the desktop app's services behind a loopback HTTP host.
- * `--port <n>` picks the port (default: a free one); GENAUTH_SMS_DATA_DIR picks the data folder.
+ * `--port <n>` picks the port (default: a free one; see host-args.ts); GENAUTH_SMS_DATA_DIR picks the data folder.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } })
-  const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a number from 0 to 65535, not ${values.port}`)
-    process.exit(64)
-  }
+  const args = parseHostArgs(process.argv.slice(2), process)
+  if ('exitCode' in args) process.exit(args.exitCode)
+  const { port } = args
+  // One per-run token for the page and the sandbox emulator's control routes alike.
+  const token = newRunToken()
   const services = await createServices({
     dataDir: defaultDataDir(),
     mode: 'browser',
+    emulatorToken: token,
     osLanguage: Intl.DateTimeFormat().resolvedOptions().locale.startsWith('zh') ? 'zh-CN' : 'en-US',
   })
   const host = await startWebHost({
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     events: services.events,
     staticDir: join(__dirname, '../renderer'),
     port,
+    token,
   })
   console.log(`GenAuth SMS Console (browser mode) is ready. Open: ${host.url}`)
   console.log(`Data folder: ${services.dataDir}`)

@@ -1,11 +1,12 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import { COOLDOWN_MS } from '../../contract'
-import { SANDBOX_APP_ID, startEmulator } from '../../emulator'
+import { EMULATOR_TOKEN_HEADER, SANDBOX_APP_ID, startEmulator } from '../../emulator'
 import type { CliIo } from '../cli-io'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import type { EmulatorListening } from '../json-output'
 import { integerIn } from '../option-parsers'
+import { collectingOption } from '../single-value-options'
 
 interface EmulatorOptions {
   port: number
@@ -19,14 +20,20 @@ export function addEmulatorCommand(program: Command, context: CommandContext): v
     .command('emulator')
     .description('run the local send-sms emulator (the same as npm run emulator) until Ctrl+C')
     .option('--port <n>', 'port to listen on; 0 picks a free one', integerIn(0, 65535), 0)
-    .option('--app-id <id>', `an App ID it knows; repeat for several (default ${SANDBOX_APP_ID})`, collect, [])
+    .addOption(
+      collectingOption(
+        new Option('--app-id <id>', `an App ID it knows; repeat for several (default ${SANDBOX_APP_ID})`)
+          .argParser(collect)
+          .default([]),
+      ),
+    )
     .option(
       '--cooldown-ms <ms>',
       'wait between two SMS to one phone and channel; 0 disables',
       integerIn(0, 86_400_000),
       COOLDOWN_MS,
     )
-    .option('--json', 'print {"url": ...} as one JSON line once it listens')
+    .option('--json', 'print {"url": ..., "token": ...} as one JSON line once it listens')
     .action((options: EmulatorOptions) => context.run(() => runEmulator(context.io, options)))
 }
 
@@ -35,13 +42,21 @@ async function runEmulator(io: CliIo, options: EmulatorOptions): Promise<ExitCod
   // Listening to the signals before the port opens: a stop that comes early is not lost.
   const stopped = untilStopped(io.signal)
   try {
-    const emulator = await startEmulator({ port: options.port, appIds, cooldownMs: options.cooldownMs })
+    const emulator = await startEmulator({
+      port: options.port,
+      appIds,
+      cooldownMs: options.cooldownMs,
+      onError: (error) => io.stderr.write(`emulator: a request failed: ${String(error)}\n`),
+    })
     try {
       if (options.json) {
-        const listening: EmulatorListening = { url: emulator.url }
+        const listening: EmulatorListening = { url: emulator.url, token: emulator.token }
         io.stdout.write(`${JSON.stringify(listening)}\n`)
       } else {
-        io.stdout.write(`Emulator listening on ${emulator.url} (App IDs: ${appIds.join(', ')}). Ctrl+C stops it.\n`)
+        io.stdout.write(
+          `Emulator listening on ${emulator.url} (App IDs: ${appIds.join(', ')}). Ctrl+C stops it.\n` +
+            `/__emulator/* needs the header ${EMULATOR_TOKEN_HEADER}: ${emulator.token}\n`,
+        )
       }
       await stopped.promise
     } finally {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import type { ExportFormat } from '../../contract'
@@ -7,6 +6,7 @@ import { writeJson, type CliIo } from '../cli-io'
 import { call, withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
+import { writeExportFile } from '../export-file'
 import type { ExportWritten } from '../json-output'
 import { addHistoryFilterOptions, historyFilterOf, type HistoryFilterOptions } from './history-filter-options'
 
@@ -14,6 +14,7 @@ interface ExportOptions extends HistoryFilterOptions {
   format: ExportFormat
   revealPhones?: boolean
   output?: string
+  force?: boolean
   json?: boolean
 }
 
@@ -24,7 +25,8 @@ export function addHistoryExportCommand(history: Command, context: CommandContex
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory())
   addHistoryFilterOptions(command)
     .option('--reveal-phones', 'write whole phone numbers instead of masked ones')
-    .option('--output <file>', 'write to this file (created readable by you only) instead of stdout')
+    .option('--output <file>', 'write to this new file (created readable by you only) instead of stdout')
+    .option('--force', 'replace the --output file if it exists (never through a symbolic link)')
     .option('--json', 'print {fileName, content, count} or, with --output, {path, count} as JSON')
     .action((options: ExportOptions) =>
       context.run(async () => {
@@ -44,7 +46,8 @@ function rejectMisplacedOptions(history: Command): void {
 }
 
 async function exportHistory(io: CliIo, options: ExportOptions): Promise<ExitCode> {
-  const { format, revealPhones, output, json, ...filterOptions } = options
+  const { format, revealPhones, output, force, json, ...filterOptions } = options
+  if (force && output === undefined) throw CliError.usage('--force replaces an --output file: give --output too.')
   return withServices(io, async (services) => {
     const profiles = await call(services.dispatch, 'profiles.list', {})
     const exported = await call(services.dispatch, 'history.export', {
@@ -58,15 +61,7 @@ async function exportHistory(io: CliIo, options: ExportOptions): Promise<ExitCod
       return EXIT.ok
     }
     const path = resolve(output)
-    try {
-      // A file that may hold whole phone numbers is nobody else's business.
-      writeFileSync(path, exported.content, { mode: 0o600 })
-    } catch (error) {
-      throw new CliError(
-        EXIT.failure,
-        `--output: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      )
-    }
+    writeExportFile(path, exported.content, force === true)
     const written: ExportWritten = { path, count: exported.count }
     if (json) writeJson(io, written)
     else io.stdout.write(`Wrote ${exported.count} entries to ${path}\n`)

@@ -133,16 +133,16 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   })
 }
 
-function printCurl(
+async function printCurl(
   io: CliIo,
   services: Services,
   profile: ProfileView,
   adHoc: ProfileView | null,
   input: SendInput,
-): ExitCode {
+): Promise<ExitCode> {
   const parsed = SendInput.safeParse(input)
   if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
-  const request = withCallError(() => previewSendRequest(sendDepsFor(services, adHoc), parsed.data))
+  const request = await withCallError(() => previewSendRequest(sendDepsFor(services, adHoc), parsed.data))
   io.stdout.write(reproduce(request).curl)
   if (profile.builtIn) {
     writeErrorLine(
@@ -154,9 +154,9 @@ function printCurl(
 }
 
 /** A refusal from the send flow, shown like the same refusal of a real send. */
-function withCallError<T>(build: () => T): T {
+async function withCallError<T>(build: () => Promise<T>): Promise<T> {
   try {
-    return build()
+    return await build()
   } catch (error) {
     if (error instanceof ConsoleError) throw CliError.fromCall(withHint({ code: error.code, message: error.message }))
     throw error

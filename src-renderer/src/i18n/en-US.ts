@@ -90,7 +90,7 @@ export default {
     show: 'Show test numbers',
     hide: 'Hide test numbers',
     intro:
-      'The sandbox sends to the embedded emulator, never to a phone. These reserved numbers force one outcome each; they are not real numbers, so tick “Send anyway”.',
+      'The sandbox sends to the embedded emulator, never to a phone. These reserved numbers force one outcome each and never cool down: send them as often as you like.',
     use: 'Use test number {phone}',
   },
   cooldown: {

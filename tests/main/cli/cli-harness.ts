@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { HistoryEntry } from '../../../src-main/contract'
@@ -41,6 +41,23 @@ export function startCli(args: string[], dataDir: string, env: NodeJS.ProcessEnv
 
 export function cliProcess(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return startCli(args, dataDir, env).finished
+}
+
+/** The real CLI with its stdout going to `file` (like `> /dev/full`), for what happens when writing fails. */
+export function cliProcessWritingTo(file: string, args: string[], dataDir: string): Promise<CliRun> {
+  const stdout = openSync(file, 'w')
+  try {
+    const child = spawn(tsx, ['src-main/cli/main.ts', ...args], {
+      cwd: root,
+      env: childEnv(dataDir, {}),
+      stdio: ['ignore', stdout, 'pipe'],
+    })
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout: '', stderr })))
+  } finally {
+    closeSync(stdout)
+  }
 }
 
 /** The same CLI in this process: for the many small refusals, where a process start would only cost time. */

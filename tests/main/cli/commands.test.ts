@@ -1,7 +1,13 @@
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ExplainOutput, ChannelList, EmulatorListening, ExportWritten } from '../../../src-main/cli/json-output'
+import {
+  ChannelList,
+  CliErrorOutput,
+  EmulatorListening,
+  ExplainOutput,
+  ExportWritten,
+} from '../../../src-main/cli/json-output'
 import { calls, CooldownReport, HistoryPage, ProfileList, SMS_CHANNELS } from '../../../src-main/contract'
 import { createServices } from '../../../src-main/services'
 import { cliInProcess, cliProcess, freshDataDir, removeDataDir, startCli } from './cli-harness'
@@ -149,6 +155,57 @@ describe('history export', () => {
   })
 })
 
+describe('history export --output never clobbers a file or writes through a link', () => {
+  const exportTo = (output: string, ...more: string[]) =>
+    cliInProcess(['history', 'export', '--format', 'csv', '--output', output, ...more], dataDir)
+
+  it('refuses an existing file, leaving it as it was, and replaces it with --force', async () => {
+    const output = join(dataDir, 'kept.csv')
+    writeFileSync(output, "the user's own file\n", { mode: 0o644 })
+    const refused = await exportTo(output, '--json')
+    expect(refused.code).toBe(64)
+    expect(refused.stderr).toBe(`genauth-sms: --output: ${output} already exists; add --force to replace it.\n`)
+    expect(CliErrorOutput.parse(JSON.parse(refused.stdout)).error.code).toBe('conflict')
+    expect(readFileSync(output, 'utf8')).toBe("the user's own file\n")
+
+    const replaced = await exportTo(output, '--force')
+    expect(replaced).toMatchObject({ code: 0, stderr: '' })
+    expect(readFileSync(output, 'utf8')).toMatch(/^\uFEFFid,createdAt,/)
+    expect(statSync(output).mode & 0o777).toBe(0o600)
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('refuses a symbolic link, dangling or not, with or without --force', async () => {
+    const target = join(dataDir, 'target.txt')
+    writeFileSync(target, 'elsewhere\n')
+    const link = join(dataDir, 'link.csv')
+    symlinkSync(target, link)
+    const dangling = join(dataDir, 'dangling.csv')
+    symlinkSync(join(dataDir, 'nowhere.csv'), dangling)
+    for (const [output, more] of [
+      [link, []],
+      [link, ['--force']],
+      [dangling, []],
+      [dangling, ['--force']],
+    ] as const) {
+      const run = await exportTo(output, ...more)
+      expect(run.code).toBe(64)
+      expect(run.stderr).toBe(
+        `genauth-sms: --output: ${output} is a symbolic link; the export never writes through one: name the file itself.\n`,
+      )
+    }
+    expect(readFileSync(target, 'utf8')).toBe('elsewhere\n')
+    expect(existsSync(join(dataDir, 'nowhere.csv'))).toBe(false)
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
+  })
+
+  it('refuses --force without --output', async () => {
+    const run = await cliInProcess(['history', 'export', '--format', 'csv', '--force'], dataDir)
+    expect(run).toMatchObject({ code: 64, stdout: '' })
+    expect(run.stderr).toMatch(/--force replaces an --output file: give --output too\./)
+  })
+})
+
 describe('profiles list, cooldown, channels, explain', () => {
   it('lists the profiles as the contract ProfileList, and as a table', async () => {
     const json = await cliProcess(['profiles', 'list', '--json'], dataDir)
@@ -242,8 +299,11 @@ describe('emulator', () => {
         reject(new Error(`the emulator exited: ${run.stderr}`))
       })
     })
-    const { url } = EmulatorListening.parse(JSON.parse(line))
+    const { url, token } = EmulatorListening.parse(JSON.parse(line))
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const headers = { 'x-emulator-token': token }
+    expect((await fetch(`${url}/__emulator/requests`)).status).toBe(401)
+    expect((await fetch(`${url}/__emulator/requests`, { headers })).status).toBe(200)
     const login = JSON.stringify({ channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000' })
     for (const appId of ['one-app', 'two-app', 'two-app']) {
       const answer = await fetch(`${url}/api/v3/send-sms`, {

@@ -72,12 +72,16 @@ describe('option values', () => {
     expect(() => parseDateBound('from')('2026-02-29')).toThrow(/not a calendar date/)
   })
 
-  it('finds a secret passed as a flag, but not a value or what follows --', () => {
-    expect(secretFlagIn(['send', '--app-secret=abc'])).toBe('--app-secret')
-    expect(secretFlagIn(['send', '--user-token', 'abc'])).toBe('--user-token')
-    expect(secretFlagIn(['send', '--PASSWORD', 'abc'])).toBe('--PASSWORD')
-    expect(secretFlagIn(['send', '--token-from-env', '--note', 'token'])).toBeNull()
-    expect(secretFlagIn(['send', '--note', 'my-token'])).toBeNull()
-    expect(secretFlagIn(['send', '--', '--token'])).toBeNull()
+  it('finds a secret passed as a flag, in any spelling, but not a value, its own flags or what follows --', () => {
+    const own = new Set(['--token-from-env', '--note'])
+    expect(secretFlagIn(['send', '--app-secret=abc'], own)).toBe('--app-secret')
+    expect(secretFlagIn(['send', '--appSecret=abc'], own)).toBe('--appSecret')
+    expect(secretFlagIn(['send', '--api_key', 'abc'], own)).toBe('--api_key')
+    expect(secretFlagIn(['send', '--user-token', 'abc'], own)).toBe('--user-token')
+    expect(secretFlagIn(['send', '--PASSWORD', 'abc'], own)).toBe('--PASSWORD')
+    expect(secretFlagIn(['send', '--passwd=abc'], own)).toBe('--passwd')
+    expect(secretFlagIn(['send', '--token-from-env', '--note', 'token'], own)).toBeNull()
+    expect(secretFlagIn(['send', '--note', 'my-token'], own)).toBeNull()
+    expect(secretFlagIn(['send', '--', '--token'], own)).toBeNull()
   })
 })

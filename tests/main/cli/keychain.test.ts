@@ -11,13 +11,19 @@ announceKeychainSkip('the CLI tests with a token stored in the keychain')
 describe.skipIf(!KEYCHAIN_REACHABLE)('sends through a profile whose token is in the keychain', () => {
   let dataDir: string
   let emulator: RunningEmulator
+  const authorizationsOnTheWire: string[] = []
   let profileId: string
   const storedToken = `stored-token-${Date.now()}`
   const envToken = `env-token-${Date.now()}`
 
   beforeAll(async () => {
     dataDir = freshDataDir()
-    emulator = await startEmulator({ port: 0, appIds: ['keychain-app'], cooldownMs: 0 })
+    emulator = await startEmulator({
+      port: 0,
+      appIds: ['keychain-app'],
+      cooldownMs: 0,
+      onRequest: (request) => authorizationsOnTheWire.push(request.headers.authorization ?? ''),
+    })
     profileId = await withAppServices(dataDir, async (services) => {
       const profile = await services.profiles.create({
         name: 'Staging',
@@ -52,7 +58,7 @@ describe.skipIf(!KEYCHAIN_REACHABLE)('sends through a profile whose token is in 
     )
     expect(fromEnv.code).toBe(0)
 
-    expect(emulator.received().map((request) => request.headers.authorization)).toEqual([storedToken, envToken])
+    expect(authorizationsOnTheWire).toEqual([storedToken, envToken])
     for (const run of [stored, fromEnv]) {
       expect(SendOutcome.parse(JSON.parse(run.stdout)).result.request.headers.authorization).toBe('[redacted]')
       expect(run.stdout + run.stderr).not.toMatch(/stored-token|env-token/)

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SendOutcome } from '../../../src-main/contract'
-import { allEntries, cliInProcess, cliProcess, freshDataDir, removeDataDir, withAppServices } from './cli-harness'
+import { CliErrorOutput } from '../../../src-main/cli/json-output'
+import { SendOutcome, type ErrorCode } from '../../../src-main/contract'
+import {
+  allEntries,
+  cliInProcess,
+  cliProcess,
+  cliProcessWritingTo,
+  freshDataDir,
+  removeDataDir,
+  startCli,
+  withAppServices,
+} from './cli-harness'
 
 let dataDir: string
 const send = ['send', '--channel', 'login', '--phone', '13800138001']
@@ -114,6 +124,24 @@ const refusals: Array<[string, string[], RegExp, NodeJS.ProcessEnv?]> = [
     /'--port <n>' argument 'seventy' is invalid/,
   ],
   ['an unknown command', ['nope'], /unknown command 'nope'/],
+  ['an app secret in camel case', [...send, '--appSecret=flag-secret-5'], /^genauth-sms: --appSecret is refused/],
+  ['an API key as a flag', [...send, '--api_key', 'flag-secret-6'], /^genauth-sms: --api_key is refused/],
+  [
+    'a channel given twice',
+    ['send', '--channel', 'login', '--channel', 'register', '--phone', '13800138001'],
+    /--channel is given more than once: give it once\./,
+  ],
+  [
+    'a phone given twice, once as --flag=value',
+    [...send, '--phone=13800138002'],
+    /--phone is given more than once: give it once\./,
+  ],
+  ['a history limit given twice', ['history', '--limit', '5', '--limit', '6'], /--limit is given more than once/],
+  [
+    'an export format given twice',
+    ['history', 'export', '--format', 'csv', '--format', 'json'],
+    /--format is given more than once/,
+  ],
 ]
 
 describe('bad usage exits 64 with a one-line reason on stderr and records nothing', () => {
@@ -147,6 +175,59 @@ describe('bad usage exits 64 with a one-line reason on stderr and records nothin
     expect(unknown).toMatchObject({ code: 64, stdout: '' })
     expect(unknown.stderr).toMatch(/unknown option '--bogus'/)
     expect(await entryCount()).toBe(1)
+  })
+})
+
+describe('--json refusals print one JSON error on stdout as well as the line on stderr', () => {
+  const jsonRefusals: Array<[string, string[], number, ErrorCode, NodeJS.ProcessEnv?]> = [
+    ['an unknown flag', [...send, '--bogus', '--json'], 64, 'invalid-input'],
+    ['a secret flag', [...send, '--json', '--appSecret=flag-secret-7'], 64, 'invalid-input'],
+    ['a flag given twice', [...send, '--json', '--channel', 'register'], 64, 'invalid-input'],
+    ['an invalid phone', ['send', '--channel', 'login', '--phone', '12345', '--json'], 64, 'invalid-phone'],
+    ['an unknown profile', [...send, '--profile', 'nobody', '--json'], 64, 'invalid-input'],
+    ['a cooling channel', ['send', '--channel', 'register', '--phone', '13800138000', '--json'], 4, 'cooldown'],
+    ['an unusable data folder', ['history', '--json'], 1, 'internal', { GENAUTH_SMS_DATA_DIR: __filename }],
+  ]
+
+  it.each(jsonRefusals)('%s', async (_what, args, exitCode, code, env) => {
+    const run = await cliInProcess(args, dataDir, env)
+    expect(run.code).toBe(exitCode)
+    const printed = CliErrorOutput.strict().parse(JSON.parse(run.stdout))
+    expect(printed.error.code).toBe(code)
+    expect(run.stderr).toBe(`genauth-sms: ${printed.error.message}\n`)
+    expect(run.stdout).not.toContain('flag-secret')
+    expect(await entryCount()).toBe(1)
+  })
+
+  it('prints nothing on stdout for the same refusals without --json', async () => {
+    const run = await cliInProcess(['send', '--channel', 'register', '--phone', '13800138000'], dataDir)
+    expect(run).toMatchObject({ code: 4, stdout: '' })
+  })
+})
+
+describe('a stdout that cannot be written', () => {
+  it('says so in one line on stderr and exits 1, without a stack trace', async () => {
+    const run = await cliProcessWritingTo('/dev/full', ['channels'], dataDir)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('genauth-sms: cannot write the output: ENOSPC: no space left on device, write\n')
+  })
+
+  it('stays quiet when the reader has gone (EPIPE, like `| head -1`), keeping the exit code of the command', async () => {
+    const cli = startCli(['channels'], dataDir)
+    // Closed long before the process has started and written anything.
+    cli.child.stdout.destroy()
+    const run = await cli.finished
+    expect(run).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  it('keeps the exit code of a refusal whose JSON error cannot be written', async () => {
+    const run = await cliProcessWritingTo('/dev/full', [...send, '--bogus', '--json'], dataDir)
+    expect(run.code).toBe(64)
+    expect(run.stderr.split('\n')).toEqual([
+      "genauth-sms: unknown option '--bogus'",
+      'genauth-sms: cannot write the output: ENOSPC: no space left on device, write',
+      '',
+    ])
   })
 })
 

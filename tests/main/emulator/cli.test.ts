@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SANDBOX_APP_ID } from '../../../src-main/emulator/sandbox'
-import { post } from './post'
+import { control, post } from './post'
 
 const root = path.resolve(__dirname, '../../..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
@@ -11,6 +11,7 @@ const children: ChildProcessWithoutNullStreams[] = []
 interface Started {
   child: ChildProcessWithoutNullStreams
   url: string
+  token: string
   stdout: () => string
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
@@ -30,8 +31,8 @@ function startCli(args: string[]): Promise<Started> {
       stdout += chunk.toString()
       const line = stdout.split('\n')[0]
       if (stdout.includes('\n') && line) {
-        const { url } = JSON.parse(line) as { url: string }
-        resolve({ child, url, stdout: () => stdout, exit })
+        const { url, token } = JSON.parse(line) as { url: string; token: string }
+        resolve({ child, url, token, stdout: () => stdout, exit })
       }
     })
     void exit.then(({ code }) => reject(new Error(`cli exited with ${code}: ${stderr}`)))
@@ -55,8 +56,28 @@ describe('npm run emulator', () => {
 
     cli.child.kill('SIGTERM')
     expect(await cli.exit).toEqual({ code: 0, signal: null })
-    expect(cli.stdout()).toBe(`${JSON.stringify({ url: cli.url })}\n`)
+    expect(cli.stdout()).toBe(`${JSON.stringify({ url: cli.url, token: cli.token })}\n`)
     await expect(fetch(cli.url)).rejects.toThrow()
+  })
+
+  it('prints the token its control routes need, and keeps a bounded log', { timeout: 60_000 }, async () => {
+    const cli = await startCli(['--cooldown-ms', '0'])
+    expect(cli.token).toMatch(/^[\w-]{32}$/)
+    expect((await control(cli.url)).status).toBe(401)
+
+    const flood = 80
+    const body = JSON.stringify({ channel: 'CHANNEL_LOGIN', padding: 'x'.repeat(64 * 1024 - 40) })
+    for (let i = 0; i < flood; i++) await post(cli.url, body, { 'x-authing-app-id': SANDBOX_APP_ID })
+    const answer = await control(cli.url, { token: cli.token })
+    expect(answer.status).toBe(200)
+    const log = JSON.parse(answer.text) as { requests: unknown[]; dropped: number }
+    // 80 requests of 64 KiB are 5 MiB; the log keeps at most 4 MiB.
+    expect(Buffer.byteLength(answer.text)).toBeLessThan(flood * 64 * 1024)
+    expect(log.dropped).toBeGreaterThan(0)
+    expect(log.requests.length + log.dropped).toBe(flood)
+
+    cli.child.kill('SIGTERM')
+    expect((await cli.exit).code).toBe(0)
   })
 
   it('knows the sandbox app by default and exits 0 on SIGINT', async () => {

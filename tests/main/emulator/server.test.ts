@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server'
-import { post } from './post'
+import { control, post } from './post'
 
 const APP = 'emulator-test-app'
 const OTHER_APP = 'second-app'
@@ -247,22 +247,23 @@ describe('the request log', () => {
 
   it('lists them on GET /__emulator/requests and clears them and the cooldowns on DELETE', async () => {
     await post(emulator.url, login, app)
-    const listed = await fetch(`${emulator.url}/__emulator/requests`)
+    const listed = await control(emulator.url, { token: emulator.token })
     expect(listed.status).toBe(200)
-    const requests = (await listed.json()) as Array<{ path: string; body: string }>
-    expect(requests).toHaveLength(1)
-    expect(requests[0]).toMatchObject({ path: '/api/v3/send-sms', body: JSON.stringify(login) })
+    const log = JSON.parse(listed.text) as { requests: Array<{ path: string; body: string }>; dropped: number }
+    expect(log.requests).toHaveLength(1)
+    expect(log.requests[0]).toMatchObject({ path: '/api/v3/send-sms', body: JSON.stringify(login) })
+    expect(log.dropped).toBe(0)
 
-    const cleared = await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' })
+    const cleared = await control(emulator.url, { token: emulator.token, method: 'DELETE' })
     expect(cleared.status).toBe(204)
     expect(emulator.received()).toEqual([])
     expect((await post(emulator.url, login, app)).json?.statusCode).toBe(200)
   })
 
   it('does not record its own endpoints and refuses other methods on them', async () => {
-    const put = await fetch(`${emulator.url}/__emulator/requests`, { method: 'PUT' })
+    const put = await control(emulator.url, { token: emulator.token, method: 'PUT' })
     expect(put.status).toBe(405)
-    await fetch(`${emulator.url}/__emulator/requests`)
+    await control(emulator.url, { token: emulator.token })
     expect(emulator.received()).toEqual([])
   })
 

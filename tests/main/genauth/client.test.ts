@@ -10,14 +10,22 @@ import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/
 const APP_ID = 'client-test-app'
 const meta = { appVersion: '1.2.3' }
 let emulator: RunningEmulator
+/** The authorization header of each request as it arrived, before the emulator's log redacts it. */
+let authorizationsOnTheWire: string[] = []
 
 beforeAll(async () => {
-  emulator = await startEmulator({ appIds: [APP_ID] })
+  emulator = await startEmulator({
+    appIds: [APP_ID],
+    onRequest: (received) => authorizationsOnTheWire.push(received.headers.authorization ?? ''),
+  })
 })
 afterAll(async () => {
   await emulator.close()
 })
-beforeEach(() => emulator.reset())
+beforeEach(() => {
+  emulator.reset()
+  authorizationsOnTheWire = []
+})
 
 function request(overrides: Partial<SendSmsRequest> = {}): SendSmsRequest {
   return {
@@ -111,7 +119,8 @@ describe('sendSms against the emulator', () => {
   it('sends the access token as given and redacts it in the result', async () => {
     const result = await sendSms(request({ accessToken: 'eyJ.user.token' }), meta)
 
-    expect(emulator.received()[0]?.headers.authorization).toBe('eyJ.user.token')
+    expect(authorizationsOnTheWire).toEqual(['eyJ.user.token'])
+    expect(emulator.received()[0]?.headers.authorization).toBe('[redacted]')
     expect(result.request.headers.authorization).toBe('[redacted]')
     expect(JSON.stringify(result)).not.toContain('eyJ.user.token')
   })

@@ -265,11 +265,11 @@ describe('valid-shaped input that changes state, in process', () => {
         fc.asyncProperty(sends, async (input) => {
           const total = services.history.counts({}).total
           const sending = services.history.counts({ outcome: 'sending' }).total
-          const requests = services.emulator.received().length
+          const requests = services.emulator.running!.received().length
           const verdict = verdictOf(await services.dispatch('sms.send', input))
           figures.tried++
           const newEntries = services.history.counts({}).total - total
-          const newRequests = services.emulator.received().length - requests
+          const newRequests = services.emulator.running!.received().length - requests
           const stuck = services.history.counts({ outcome: 'sending' }).total - sending
           figures.doubleSent += Math.max(0, newRequests - 1)
           figures.leftSending += Math.max(0, stuck)

@@ -183,10 +183,11 @@ describe('bad input at the boundary, over HTTP to the browser-mode host', () => 
       { what: 'an empty call name', send: () => rpc('{}', '/rpc/'), status: 200, code: 'unknown-call' },
       { what: 'a path below a call', send: () => rpc('{}', '/rpc/sms.send/extra'), status: 200, code: 'unknown-call' },
       {
+        // Decoded and normalised, the path is /etc/passwd: no call, only a file path, which takes GET alone.
         what: 'a dot-dot name',
         send: () => rpc('{}', '/rpc/..%2F..%2Fetc%2Fpasswd'),
-        status: 200,
-        code: 'unknown-call',
+        status: 405,
+        code: null,
       },
       { what: 'a prototype name', send: () => rpc('{}', '/rpc/__proto__'), status: 200, code: 'unknown-call' },
       { what: 'constructor', send: () => rpc('{}', '/rpc/constructor'), status: 200, code: 'unknown-call' },

@@ -87,7 +87,7 @@ describe('rapid sends for one phone and channel', () => {
         await Promise.all(Array.from({ length: SENDS }, () => services.dispatch('sms.send', input)))
       ).map(verdictOf)
       const summary = summarize(verdicts)
-      const requests = requestsTo(services.emulator, 'local-sandbox-app', input.phoneNumber)
+      const requests = requestsTo(services.emulator.running!, 'local-sandbox-app', input.phoneNumber)
       const entries = services.history.counts({}).total
       record(summary, requests, entries)
       console.log(

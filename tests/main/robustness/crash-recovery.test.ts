@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import Database from 'libsql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppInfo, CooldownReport, HistoryPage, ProfileView, SendOutcome } from '../../../src-main/contract'
-import { startEmulator, type RecordedRequest, type RunningEmulator } from '../../../src-main/emulator'
+import {
+  EMULATOR_TOKEN_HEADER,
+  startEmulator,
+  type RecordedRequest,
+  type RequestLogView,
+  type RunningEmulator,
+} from '../../../src-main/emulator'
 import { openHistory } from '../../../src-main/history'
 import { FigureTally } from './figures'
 import { assertHostBuilt, HostProcess } from './host-process'
@@ -42,9 +48,11 @@ function integrityOf(file: string): string {
   }
 }
 
-async function embeddedRequests(emulatorUrl: string): Promise<RecordedRequest[]> {
-  const response = await fetch(`${emulatorUrl}/__emulator/requests`)
-  return (await response.json()) as RecordedRequest[]
+/** The host's sandbox emulator shares the page's per-run token for its control routes. */
+async function embeddedRequests(emulatorUrl: string, token: string): Promise<RecordedRequest[]> {
+  const response = await fetch(`${emulatorUrl}/__emulator/requests`, { headers: { [EMULATOR_TOKEN_HEADER]: token } })
+  if (!response.ok) throw new Error(`the sandbox emulator's log answered HTTP ${response.status}`)
+  return ((await response.json()) as RequestLogView).requests
 }
 
 beforeAll(async () => {
@@ -82,7 +90,7 @@ describe('crashes mid-send', () => {
           const emulatorUrl = (await host.value<AppInfo>('app.info')).emulatorUrl ?? ''
           const countRequests = async () =>
             viaSandbox
-              ? (await embeddedRequests(emulatorUrl)).length
+              ? (await embeddedRequests(emulatorUrl, host.token)).length
               : emulator.received().filter((request) => request.headers['x-authing-app-id'] === CRASH_APP).length
           const before = await countRequests()
           const reply = host

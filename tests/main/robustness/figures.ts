@@ -23,6 +23,8 @@ export type SectionReport = {
   finishedAt: string
   figures: Partial<Figures>
   perCall: CallCounts
+  /** Measurements that are not counts (memory before and after, what a bounded store kept), by label. */
+  measured?: Record<string, string>
   skipped: string | null
 }
 
@@ -58,6 +60,12 @@ export class FigureTally {
     this.add({ inputsTried: tried, inputsRejected: rejected })
   }
 
+  /** A measurement printed as it is, under the section's name. */
+  measure(label: string, text: string): void {
+    this.report.measured = { ...this.report.measured, [label]: text }
+    this.save()
+  }
+
   skip(reason: string): void {
     this.report.skipped = reason
     this.save()
@@ -76,7 +84,7 @@ export type Summary = {
   run: string
   totals: Figures
   mustBeZero: readonly string[]
-  sections: Array<Pick<SectionReport, 'section' | 'finishedAt' | 'figures' | 'skipped'>>
+  sections: Array<Pick<SectionReport, 'section' | 'finishedAt' | 'figures' | 'measured' | 'skipped'>>
   perCall: CallCounts
 }
 
@@ -100,7 +108,13 @@ export function summarize(sections: SectionReport[]): Summary {
     mustBeZero: ZERO_FIGURES,
     sections: current
       .sort((a, b) => a.section.localeCompare(b.section))
-      .map(({ section, finishedAt, figures, skipped }) => ({ section, finishedAt, figures, skipped })),
+      .map(({ section, finishedAt, figures, measured, skipped }) => ({
+        section,
+        finishedAt,
+        figures,
+        measured,
+        skipped,
+      })),
     perCall,
   }
 }

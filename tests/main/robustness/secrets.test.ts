@@ -29,6 +29,8 @@ const secrets = {
 }
 const folders: string[] = []
 let emulator: RunningEmulator
+/** The authorization header of each request as it arrived, before the emulator's log redacts it. */
+const authorizationsOnTheWire: string[] = []
 let closedPort: number
 
 /** A transport seen from the renderer's side: the call, and the raw answer it received. */
@@ -139,7 +141,7 @@ async function exercise(call: Caller, stored: boolean): Promise<Exercise> {
 
 /** The authorization values that reached the emulator: proof the tokens were really used. */
 function tokensOnTheWire(): Set<string> {
-  return new Set(emulator.received().map((request) => request.headers.authorization ?? ''))
+  return new Set(authorizationsOnTheWire)
 }
 
 function report(where: string, hits: SecretHit[]): void {
@@ -148,7 +150,10 @@ function report(where: string, hits: SecretHit[]): void {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ appIds: [SECRET_APP] })
+  emulator = await startEmulator({
+    appIds: [SECRET_APP],
+    onRequest: (request) => authorizationsOnTheWire.push(request.headers.authorization ?? ''),
+  })
   closedPort = await freePort()
   if (!KEYCHAIN_REACHABLE) {
     console.warn(`Stored secrets are left out of the secrets scan: ${KEYCHAIN_SKIP_REASON}.`)

@@ -43,6 +43,15 @@ async function refusal(input: Record<string, unknown>): Promise<CallError> {
   return envelope.error
 }
 
+/** A stored profile of the user's own that sends to the sandbox emulator; its id. */
+async function emulatorProfile(name: string, environment: 'staging' | 'production'): Promise<string> {
+  const created = await services.dispatch('profiles.create', {
+    fields: { name, environment, appHost: services.emulator.running!.url, appId: 'local-sandbox-app' },
+  })
+  if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`)
+  return (created.value as { id: string }).id
+}
+
 function entries(): HistoryEntry[] {
   return services.history.query({ filter: {}, limit: 500 }).entries
 }
@@ -52,7 +61,7 @@ describe('sending through the sandbox profile', () => {
     const { entryId, result } = await send({ phoneNumber: '138 0013 8000', phoneCountryCode: '+86', note: 'TICKET-1' })
     expect(result.kind).toBe('success')
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/)
-    const received = services.emulator.received()
+    const received = services.emulator.running!.received()
     expect(received).toHaveLength(1)
     // Separators typed by the user are dropped: GenAuth documents the bare national number.
     expect(JSON.parse(received[0]!.body)).toEqual({
@@ -79,7 +88,7 @@ describe('sending through the sandbox profile', () => {
     expect(error.message).toContain('not a valid number')
     const withCode = await refusal({ phoneNumber: '+8613800138000' })
     expect(withCode.message).toContain('country code')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
   })
 
@@ -122,6 +131,24 @@ describe('sending through the sandbox profile', () => {
     expect(report.channels.find((channel) => channel.channel === 'CHANNEL_LOGIN')?.state).toBe('free')
   })
 
+  it('never cools a reserved number on the sandbox, like the emulator, but still cools it elsewhere', async () => {
+    for (const phoneNumber of ['10000000200', '10000000429']) {
+      await send({ phoneNumber })
+      now += 1_000
+      const again = await send({ phoneNumber })
+      expect(services.history.get(again.entryId, false).cooldownOverride).toBe(false)
+      const report = services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
+      expect(report.channels.every((channel) => channel.state === 'free')).toBe(true)
+    }
+    expect(services.emulator.running!.received()).toHaveLength(4)
+
+    // A profile of its own pointed at the emulator is no sandbox: the app keeps GenAuth's rule there.
+    const profileId = await emulatorProfile('Emulator as staging', 'staging')
+    const elsewhere = { profileId, channel: 'CHANNEL_REGISTER', phoneNumber: '10000000200', overrideValidation: true }
+    await send(elsewhere)
+    expect((await refusal(elsewhere)).code).toBe('cooldown')
+  })
+
   it('sends once when the same send is clicked twice at the same moment', async () => {
     const both = await Promise.all([
       services.dispatch('sms.send', {
@@ -137,27 +164,23 @@ describe('sending through the sandbox profile', () => {
     ])
     expect(both.filter((envelope) => envelope.ok)).toHaveLength(1)
     expect(both.find((envelope) => !envelope.ok)).toMatchObject({ error: { code: 'in-flight' } })
-    expect(services.emulator.received()).toHaveLength(1)
+    expect(services.emulator.running!.received()).toHaveLength(1)
   })
 
   it('speaks the language chosen in Settings unless the profile overrides it', async () => {
     await services.dispatch('settings.update', { language: 'zh-CN' })
     const { result } = await send({ phoneNumber: '10000000200' })
-    expect(services.emulator.received()[0]!.headers['x-authing-lang']).toBe('zh-CN')
+    expect(services.emulator.running!.received()[0]!.headers['x-authing-lang']).toBe('zh-CN')
     expect(result.message).toBe('操作成功')
   })
 })
 
 describe('production profiles', () => {
   it('refuse to send without the confirmation, and send with it', async () => {
-    const created = await services.dispatch('profiles.create', {
-      fields: { name: 'Prod', environment: 'production', appHost: services.emulator.url, appId: 'local-sandbox-app' },
-    })
-    expect(created.ok).toBe(true)
-    const profileId = (created as { value: { id: string } }).value.id
+    const profileId = await emulatorProfile('Prod', 'production')
     const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
     expect(error.code).toBe('needs-confirmation')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
     const { result } = await send({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86', confirmed: true })
     expect(result.kind).toBe('success')
@@ -165,12 +188,12 @@ describe('production profiles', () => {
 
   it('refuses a send whose request cannot be built before recording anything', async () => {
     const created = await services.dispatch('profiles.create', {
-      fields: { name: 'Odd', environment: 'staging', appHost: services.emulator.url, appId: 'app\u0007id' },
+      fields: { name: 'Odd', environment: 'staging', appHost: services.emulator.running!.url, appId: 'app\u0007id' },
     })
     const profileId = (created as { value: { id: string } }).value.id
     const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
     expect(error.code).toBe('invalid-input')
-    expect(services.emulator.received()).toHaveLength(0)
+    expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
   })
 })

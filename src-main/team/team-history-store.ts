@@ -1,0 +1,432 @@
+import type pg from 'pg'
+import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
+import { COOLDOWN_MS } from '../contract/cooldown'
+import { ConsoleError } from '../contract/errors'
+import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
+import type { SendResult } from '../contract/send'
+import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
+import { channelCode, channelOf, outcomeCode, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
+import { encodeDetail } from '../history/detail-codec'
+import { toEntry, type EntryRow } from '../history/entry-row'
+import { exportFileName, toCsv, toJson } from '../history/export'
+import { toStoredFilter, type StoredFilter } from '../history/filter'
+import { transportMessage } from '../history/history-store'
+import { tally } from '../history/outcome-counts'
+import { INTERRUPTED_AFTER_MS } from '../history/owner'
+import type {
+  CooldownEvent,
+  CooldownSubject,
+  HistoryCounts,
+  HistoryExport,
+  HistoryQueryInput,
+  NewHistoryEntry,
+} from '../history/types'
+import type { TeamDatabaseConfig } from './connection-config'
+import { createTeamPool, inTransaction } from './connect'
+import { TEAM_SCHEMA } from './migrations'
+import { readSchemaVersion, schemaProblem } from './schema'
+import { teamFailure, type TeamDatabaseError } from './team-errors'
+import { SqlParams, teamFilterSql } from './team-filter'
+import { localSourceKey } from './import-key'
+import { cooldownPhone, lockText } from './team-key'
+
+const HISTORY = `${TEAM_SCHEMA}.history`
+/** The longest send a profile allows; a begin that names no timeout gets this lease. */
+export const DEFAULT_SEND_TIMEOUT_MS = 120_000
+/** Added to the send's timeout: the answer still has to be written after it arrives. */
+export const LEASE_MARGIN_MS = 30_000
+const EXPORT_BATCH = 1000
+/** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
+const THROTTLED = 429
+
+/** The columns of a full entry, named as the local history's rows so its reader (`toEntry`) serves both. */
+const ENTRY_SELECT = `
+  SELECT id, created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
+         country_code, phone_number AS number, outcome, http_status, status_code, api_code, latency_ms,
+         cooldown_override::int AS cooldown_override, validation_override::int AS validation_override, note, detail
+  FROM ${HISTORY}`
+
+export interface TeamImport {
+  added: number
+  alreadyThere: number
+  /** Local entries still sending, not uploaded this time. */
+  inFlight: number
+}
+
+type TeamEntryRow = Omit<EntryRow, 'detail'> & { detail: Buffer | null }
+
+export interface TeamHistoryOptions {
+  config: TeamDatabaseConfig
+  password: string | null
+  clock: () => number
+  /** Owns the entries this console has in flight; shown to the others while its lease runs. */
+  consoleId: string
+}
+
+/**
+ * Connects to the team database and checks its schema. A schema `team init` has not created (or not
+ * migrated) is refused; a newer one is opened read-only, every write failing with the version it needs.
+ */
+export async function openTeamHistory(options: TeamHistoryOptions): Promise<TeamHistoryStore> {
+  const pool = createTeamPool(options.config, options.password)
+  try {
+    const problem = schemaProblem(await readSchemaVersion(pool))
+    if (problem && problem.problem !== 'schema-too-new') throw problem
+    return new TeamHistoryStore(pool, options, problem)
+  } catch (error) {
+    await pool.end()
+    throw teamFailure(error, options.password)
+  }
+}
+
+/**
+ * The team's history in PostgreSQL: the local history's contract, shared by every console. The one
+ * request per app, phone and channel a minute holds across machines because `begin` checks the key and
+ * writes the entry in one transaction under the key's advisory lock. An entry in flight carries a lease
+ * (the send's timeout and a margin) and the console that owns it; once the lease ends it reads as
+ * outcome unknown for everyone and cools its channel, like any send that may have gone out.
+ */
+export class TeamHistoryStore implements AsyncHistoryStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: TeamHistoryOptions,
+    /** Set when the schema is newer than this console: it reads, but never writes. */
+    readonly writeProblem: TeamDatabaseError | null,
+  ) {}
+
+  async begin(entry: NewHistoryEntry, options: BeginOptions = {}): Promise<number> {
+    this.assertWritable()
+    const subject = subjectOf(entry)
+    const channel = channelCode(entry.channel)
+    const detail = entry.request
+      ? encodeDetail(
+          { message: null, requestId: null, request: entry.request, response: null },
+          { appId: entry.appId, phoneNumber: entry.phoneNumber },
+        )
+      : null
+    return this.transaction(async (client) => {
+      // Every console sending to this key queues here; the check below sees whatever the one before wrote.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockText(subject, channel)])
+      const now = this.options.clock()
+      options.guard?.(await this.keyState(client, subject, entry.channel, now))
+      const params = new SqlParams()
+      const values = [
+        now,
+        entry.profileId,
+        entry.profileName,
+        entry.environment,
+        entry.appId,
+        entry.operator,
+        channel,
+        entry.phoneCountryCode ?? '',
+        entry.phoneNumber,
+        entry.phoneNumber.replace(/\D/g, ''),
+        cooldownPhone(subject),
+        SENDING,
+        entry.cooldownOverride,
+        entry.validationOverride,
+        entry.note,
+        detail,
+        this.options.consoleId,
+        now + (options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS) + LEASE_MARGIN_MS,
+      ].map((value) => params.add(value))
+      const inserted = await client.query<{ id: number }>(
+        `INSERT INTO ${HISTORY} (created_at, profile_id, profile_name, environment, app_id, operator, channel,
+           country_code, phone_number, phone_digits, cooldown_phone, outcome, cooldown_override,
+           validation_override, note, detail, console_id, lease_until)
+         VALUES (${values.join(', ')}) RETURNING id`,
+        params.values,
+      )
+      return inserted.rows[0]!.id
+    })
+  }
+
+  /**
+   * Records how the send ended. A late answer replaces the "outcome unknown" an expired lease left:
+   * the answer is what happened.
+   */
+  async complete(id: number, result: SendResult): Promise<void> {
+    this.assertWritable()
+    const completedAt = this.options.clock()
+    await this.run(async () => {
+      const found = await this.pool.query<{ appId: string; phoneNumber: string }>(
+        `SELECT app_id AS "appId", phone_number AS "phoneNumber" FROM ${HISTORY} WHERE id = $1`,
+        [id],
+      )
+      const row = found.rows[0]
+      if (!row) return
+      const detail = encodeDetail(
+        {
+          message: result.message ?? transportMessage(result),
+          requestId: result.requestId,
+          request: result.request,
+          response: result.response,
+        },
+        row,
+      )
+      await this.pool.query(
+        `UPDATE ${HISTORY} SET outcome = $2, http_status = $3, status_code = $4, api_code = $5, completed_at = $6,
+           latency_ms = $7, request_id = $8, detail = $9, lease_until = NULL
+         WHERE id = $1 AND console_id = $10 AND outcome IN (${SENDING}, ${UNKNOWN})`,
+        [
+          id,
+          outcomeCode(result.kind),
+          result.httpStatus,
+          result.statusCode,
+          result.apiCode,
+          completedAt,
+          Math.round(result.latencyMs),
+          result.requestId,
+          detail,
+          this.options.consoleId,
+        ],
+      )
+    })
+  }
+
+  /**
+   * Marks entries whose lease has ended as outcome unknown, their cooldown starting when the lease
+   * ended. Rows another transaction holds are skipped (it is settling or completing them), so two
+   * consoles settling at once never wait on each other.
+   */
+  async recoverInterrupted(): Promise<number> {
+    if (this.writeProblem) return 0
+    return this.run(async () => {
+      const settled = await this.pool.query(
+        `UPDATE ${HISTORY} SET outcome = ${UNKNOWN}, completed_at = lease_until, lease_until = NULL
+         WHERE id IN (SELECT id FROM ${HISTORY} WHERE outcome = ${SENDING} AND lease_until <= $1
+                      FOR UPDATE SKIP LOCKED)`,
+        [this.options.clock()],
+      )
+      return settled.rowCount ?? 0
+    })
+  }
+
+  async query({ filter, cursor, limit }: HistoryQueryInput): Promise<HistoryPage> {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new ConsoleError('invalid-input', 'A page holds at least one entry.')
+    }
+    await this.recoverInterrupted()
+    const stored = toStoredFilter(filter)
+    const params = new SqlParams()
+    const where = teamFilterSql(stored, params, cursor)
+    const [rows, counts] = await Promise.all([
+      this.rows(
+        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
+        params,
+      ),
+      this.countsOf(stored),
+    ])
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    return {
+      entries: page.map((row) => toEntry(row, false)),
+      nextCursor: rows.length > limit && last ? { createdAt: last.created_at, id: last.id } : null,
+      ...counts,
+    }
+  }
+
+  async counts(filter: HistoryFilter): Promise<HistoryCounts> {
+    await this.recoverInterrupted()
+    return this.countsOf(toStoredFilter(filter))
+  }
+
+  async get(id: number, revealPhone: boolean): Promise<HistoryEntry> {
+    await this.recoverInterrupted()
+    const params = new SqlParams()
+    const [row] = await this.rows(`${ENTRY_SELECT} WHERE id = ${params.add(id)}`, params)
+    if (!row) throw new ConsoleError('not-found', `History entry ${id} does not exist.`)
+    return toEntry(row, revealPhone)
+  }
+
+  async export(filter: HistoryFilter, format: ExportFormat, revealPhones: boolean): Promise<HistoryExport> {
+    await this.recoverInterrupted()
+    const now = this.options.clock()
+    const stored = toStoredFilter(filter)
+    const entries: HistoryEntry[] = []
+    let cursor: { createdAt: number; id: number } | undefined
+    for (;;) {
+      const params = new SqlParams()
+      const where = teamFilterSql(stored, params, cursor)
+      const rows = await this.rows(
+        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`,
+        params,
+      )
+      entries.push(...rows.map((row) => toEntry(row, revealPhones)))
+      const last = rows[rows.length - 1]
+      if (!last || rows.length < EXPORT_BATCH) break
+      cursor = { createdAt: last.created_at, id: last.id }
+    }
+    return { fileName: exportFileName(format, now), ...(format === 'csv' ? toCsv(entries) : toJson(entries, now)) }
+  }
+
+  async cooldownEvents(subject: CooldownSubject, since: number): Promise<CooldownEvent[]> {
+    return this.run(() => this.cooldownEventsOn(this.pool, subject, since, this.options.clock()))
+  }
+
+  /** Channels with a send to the phone under an unexpired lease, on any console. */
+  async sendingChannels(subject: CooldownSubject): Promise<SmsChannel[]> {
+    return this.run(() => this.sendingChannelsOn(this.pool, subject, this.options.clock()))
+  }
+
+  /**
+   * Uploads finished entries of a console's local history; an entry uploaded before (by this console or
+   * from another copy of the same history) is left as it is, so importing twice adds nothing. Entries
+   * still in flight are left for a later import.
+   */
+  async importEntries(entries: Iterable<HistoryEntry>): Promise<TeamImport> {
+    this.assertWritable()
+    const outcome: TeamImport = { added: 0, alreadyThere: 0, inFlight: 0 }
+    await this.transaction(async (client) => {
+      for (const entry of entries) {
+        if (entry.outcome === 'sending') {
+          outcome.inFlight++
+          continue
+        }
+        const params = new SqlParams()
+        const values = [
+          entry.createdAt,
+          entry.completedAt,
+          entry.profileId,
+          entry.profileName,
+          entry.environment,
+          entry.appId,
+          entry.operator,
+          channelCode(entry.channel),
+          entry.phoneCountryCode ?? '',
+          entry.phoneNumber,
+          entry.phoneNumber.replace(/\D/g, ''),
+          cooldownPhone(entry),
+          outcomeCode(entry.outcome),
+          entry.httpStatus,
+          entry.statusCode,
+          entry.apiCode,
+          entry.latencyMs === null ? null : Math.round(entry.latencyMs),
+          entry.cooldownOverride,
+          entry.validationOverride,
+          entry.note,
+          entry.requestId,
+          encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
+          this.options.consoleId,
+          localSourceKey(entry),
+        ].map((value) => params.add(value))
+        const inserted = await client.query(
+          `INSERT INTO ${HISTORY} (created_at, completed_at, profile_id, profile_name, environment, app_id, operator,
+             channel, country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code,
+             api_code, latency_ms, cooldown_override, validation_override, note, request_id, detail, console_id,
+             source_key)
+           VALUES (${values.join(', ')}) ON CONFLICT (source_key) DO NOTHING`,
+          params.values,
+        )
+        if (inserted.rowCount) outcome.added++
+        else outcome.alreadyThere++
+      }
+    })
+    return outcome
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+
+  private assertWritable(): void {
+    if (this.writeProblem) throw this.writeProblem
+  }
+
+  private async keyState(
+    client: pg.ClientBase,
+    subject: CooldownSubject,
+    channel: SmsChannel,
+    now: number,
+  ): Promise<KeyState> {
+    const [events, sending] = [
+      await this.cooldownEventsOn(client, subject, now - COOLDOWN_MS, now),
+      await this.sendingChannelsOn(client, subject, now),
+    ]
+    return {
+      now,
+      sending: sending.includes(channel),
+      cooldown: events.find((event) => event.channel === channel) ?? null,
+    }
+  }
+
+  /**
+   * For each channel, the latest event completed after `since` that starts a cooldown: a success, a
+   * throttle answer, or an outcome unknown (a send that may have gone out), counting an entry whose
+   * lease has ended as unknown from that moment even before anyone settled it.
+   */
+  private async cooldownEventsOn(
+    db: pg.ClientBase | pg.Pool,
+    subject: CooldownSubject,
+    since: number,
+    now: number,
+  ): Promise<CooldownEvent[]> {
+    const found = await db.query<{ channel: number; at: number; statusCode: number | null }>(
+      `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at,
+              status_code AS "statusCode"
+       FROM ${HISTORY}
+       WHERE cooldown_phone = $1 AND created_at >= $2
+         AND ((completed_at > $3 AND (outcome IN (${SUCCESS}, ${UNKNOWN}) OR status_code = ${THROTTLED}))
+              OR (outcome = ${SENDING} AND lease_until <= $4 AND lease_until > $3))`,
+      // An event after `since` belongs to a send started at most INTERRUPTED_AFTER_MS before it.
+      [cooldownPhone(subject), since - INTERRUPTED_AFTER_MS, since, now],
+    )
+    const latest = new Map<SmsChannel, CooldownEvent>()
+    for (const row of found.rows) {
+      const channel = channelOf(row.channel)
+      const previous = latest.get(channel)
+      if (previous && previous.at >= row.at) continue
+      latest.set(channel, { channel, at: row.at, reason: row.statusCode === THROTTLED ? 'throttled' : 'sent' })
+    }
+    return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
+  }
+
+  private async sendingChannelsOn(
+    db: pg.ClientBase | pg.Pool,
+    subject: CooldownSubject,
+    now: number,
+  ): Promise<SmsChannel[]> {
+    const found = await db.query<{ channel: number }>(
+      `SELECT DISTINCT channel FROM ${HISTORY}
+       WHERE cooldown_phone = $1 AND created_at >= $2 AND outcome = ${SENDING} AND lease_until > $3`,
+      [cooldownPhone(subject), now - INTERRUPTED_AFTER_MS, now],
+    )
+    const channels = new Set(found.rows.map((row) => channelOf(row.channel)))
+    return SMS_CHANNELS.filter((channel) => channels.has(channel))
+  }
+
+  private async countsOf(stored: StoredFilter): Promise<HistoryCounts> {
+    const params = new SqlParams()
+    const where = teamFilterSql(stored, params)
+    const found = await this.run(() =>
+      this.pool.query<{ outcome: number; n: number }>(
+        `SELECT outcome, count(*)::int AS n FROM ${HISTORY} WHERE ${where} GROUP BY outcome`,
+        params.values,
+      ),
+    )
+    return tally(found.rows)
+  }
+
+  private async rows(sql: string, params: SqlParams): Promise<EntryRow[]> {
+    const found = await this.run(() => this.pool.query<TeamEntryRow>(sql, params.values))
+    // The local reader takes the detail as an ArrayBuffer, as libsql hands it over.
+    return found.rows.map((row) => ({ ...row, detail: row.detail && new Uint8Array(row.detail).buffer }))
+  }
+
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, this.options.password, work)
+  }
+
+  /** Any failure reaches the caller classified, its text without the password. */
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      throw teamFailure(error, this.options.password)
+    }
+  }
+}
+
+function subjectOf(entry: NewHistoryEntry): CooldownSubject {
+  return { appId: entry.appId, phoneCountryCode: entry.phoneCountryCode, phoneNumber: entry.phoneNumber }
+}
