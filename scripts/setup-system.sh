@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a fresh machine lacks: the keytar build needs libsecret's headers and
-# pkg-config; the tests need Chromium, a real Secret Service (gnome-keyring in a D-Bus session) and
-# PostgreSQL (team mode's tests start a throwaway cluster of their own; the system one is left alone).
+# pkg-config; the tests need Chromium, a real Secret Service (gnome-keyring in a D-Bus session),
+# PostgreSQL (team mode's tests start a throwaway cluster of their own; the system one is left alone) and
+# curl (to run the commands the console prints).
 # Usage: scripts/setup-system.sh [app|test]   (app: what running the app needs; test: also the test tools)
 set -euo pipefail
 
 need=(libsecret-1-dev pkg-config)
 if [ "${1:-test}" = test ]; then
-  need+=(chromium gnome-keyring dbus dbus-x11 postgresql)
+  need+=(chromium gnome-keyring dbus dbus-x11 postgresql curl)
 fi
 
 missing=()

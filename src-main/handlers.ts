@@ -1,5 +1,7 @@
 import type { Handlers } from './contract/dispatcher'
+import { ConsoleError } from './contract/errors'
 import { registerSecret } from './logging'
+import { reproduce } from './reproduce'
 import type { Services } from './services'
 import { sendSmsForUser } from './sms/send-service'
 
@@ -43,6 +45,12 @@ export function createHandlers(services: Services): Handlers {
       const deleted = history.clear()
       events.emit('history.changed')
       return { deleted }
+    },
+    'request.reproduce': ({ entryId }) => {
+      // The whole number: a replay to a masked one would not be the same request.
+      const { request } = history.get(entryId, true)
+      if (!request) throw new ConsoleError('not-found', `History entry ${entryId} has no recorded request.`)
+      return reproduce(request)
     },
 
     'settings.get': () => settings.get(),

@@ -1,4 +1,4 @@
-import { ConsoleError, ProfileFields, type ProfileView } from '../contract'
+import { ConsoleError, ProfileFields, type HeaderFamily, type ProfileView } from '../contract'
 import { isLoopback, normalizeAppHost } from '../genauth/app-host'
 import { CliError } from './cli-error'
 
@@ -11,7 +11,12 @@ const MAX_NAME_LENGTH = 80
  * A profile that exists for one send only: never stored, holding no secret. A host on this computer is
  * a sandbox (an emulator or a local server); any other host is production, so it needs `--yes`.
  */
-export function adHocProfile(host: string, appId: string, timeoutMs: number): ProfileView {
+export function adHocProfile(
+  host: string,
+  appId: string,
+  timeoutMs: number,
+  headerFamily: HeaderFamily = 'both',
+): ProfileView {
   let appHost: string
   try {
     appHost = normalizeAppHost(host)
@@ -26,6 +31,7 @@ export function adHocProfile(host: string, appId: string, timeoutMs: number): Pr
     appId,
     language: 'auto',
     timeoutMs,
+    headerFamily,
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

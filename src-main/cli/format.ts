@@ -92,7 +92,7 @@ export function formatSendOutcome(
   language: Language,
 ): string {
   const { result } = outcome
-  const advice = explanation?.apiCode ?? explanation?.statusCode ?? null
+  const advice = explanation?.apiCode ?? explanation?.statusCode ?? explanation?.failure ?? null
   return fields([
     ['outcome', result.kind],
     ['profile', `${profile.name} (${profile.environment})`],

@@ -1,5 +1,15 @@
 import { InvalidArgumentError } from 'commander'
-import { CountryCode, Language, LANGUAGES, Outcome, OUTCOMES, SMS_CHANNELS, SmsChannel } from '../contract'
+import {
+  CountryCode,
+  HEADER_FAMILIES,
+  HeaderFamily,
+  Language,
+  LANGUAGES,
+  Outcome,
+  OUTCOMES,
+  SMS_CHANNELS,
+  SmsChannel,
+} from '../contract'
 
 /** `login`, `LOGIN` and `channel_login` all name CHANNEL_LOGIN. */
 export function parseChannel(value: string): SmsChannel {
@@ -25,6 +35,12 @@ export function parseOutcome(value: string): Outcome {
 export function parseLanguage(value: string): Language {
   const parsed = Language.safeParse(value.trim())
   if (!parsed.success) throw new InvalidArgumentError(`expected one of ${LANGUAGES.join(', ')}`)
+  return parsed.data
+}
+
+export function parseHeaderFamily(value: string): HeaderFamily {
+  const parsed = HeaderFamily.safeParse(value.trim().toLowerCase())
+  if (!parsed.success) throw new InvalidArgumentError(`expected one of ${HEADER_FAMILIES.join(', ')}`)
   return parsed.data
 }
 

@@ -11,6 +11,7 @@ import { addEmulatorCommand } from './commands/emulator'
 import { addExplainCommand } from './commands/explain'
 import { addHistoryCommand } from './commands/history'
 import { addHistoryExportCommand } from './commands/history-export'
+import { addHistoryShowCommand } from './commands/history-show'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
 import { addTeamCommand } from './commands/team'
@@ -86,7 +87,9 @@ function buildProgram(context: CommandContext): Command {
     .addHelpText('after', GLOBAL_HELP)
 
   addSendCommand(program, context)
-  addHistoryExportCommand(addHistoryCommand(program, context), context)
+  const history = addHistoryCommand(program, context)
+  addHistoryExportCommand(history, context)
+  addHistoryShowCommand(history, context)
   addProfilesCommand(program, context)
   addCooldownCommand(program, context)
   addEmulatorCommand(program, context)

@@ -12,10 +12,15 @@ import type { SendServiceDeps } from '../sms/send-service'
  */
 export function sendDispatch(services: Services, adHoc: ProfileView | null): Dispatch {
   if (!adHoc) return services.dispatch
-  const sendDeps: SendServiceDeps = { ...services.sendDeps, ...adHocDeps(adHoc) }
+  const sendDeps = sendDepsFor(services, adHoc)
   return createDispatcher(createHandlers({ ...services, sendDeps }), (name, error) =>
     services.log.error(`cli ${name} failed:`, error),
   )
+}
+
+/** The send flow's dependencies, with an ad-hoc profile standing in for the stored ones when given. */
+export function sendDepsFor(services: Services, adHoc: ProfileView | null): SendServiceDeps {
+  return adHoc ? { ...services.sendDeps, ...adHocDeps(adHoc) } : services.sendDeps
 }
 
 function adHocDeps(

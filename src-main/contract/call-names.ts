@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'history.get',
   'history.export',
   'history.clear',
+  'request.reproduce',
   'settings.get',
   'settings.update',
 ] as const

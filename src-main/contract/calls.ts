@@ -4,6 +4,7 @@ import { Catalog } from './catalog'
 import { CooldownReport } from './cooldown'
 import { CountryCode, SendInput, SendOutcome } from './send'
 import { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage, HistoryQuery } from './history'
+import { Reproduction } from './reproduce'
 import { KeychainStatus, ProfileFields, ProfileList, ProfileView, SecretKind } from './profiles'
 import { Settings, SettingsPatch } from './settings'
 import { CALL_NAMES, type CallName } from './call-names'
@@ -72,6 +73,8 @@ export const calls = {
     input: z.strictObject({ confirm: z.literal(true) }),
     output: z.object({ deleted: z.number().int() }),
   },
+  /** A recorded request as a curl command and SDK snippets; the access token is a variable reference. */
+  'request.reproduce': { input: z.strictObject({ entryId: z.number().int() }), output: Reproduction },
 
   'settings.get': { input: Empty, output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },

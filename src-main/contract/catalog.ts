@@ -14,8 +14,23 @@ export const CatalogEntry = z.object({
 })
 export type CatalogEntry = z.infer<typeof CatalogEntry>
 
+/**
+ * What a send without a business answer usually means, and what to check: an HTTP error status (a
+ * specific one, or any other when httpStatus is null) or a timeout. GenAuth documents none of these;
+ * they come from whatever stands between the console and the API.
+ */
+export const FailureAdvice = z.object({
+  kind: z.enum(['http-failure', 'timeout']),
+  httpStatus: z.number().int().nullable(),
+  name: z.string(),
+  meaning: LocalizedText,
+  nextStep: LocalizedText,
+})
+export type FailureAdvice = z.infer<typeof FailureAdvice>
+
 export const Catalog = z.object({
   errorCodePage: z.string(),
   entries: z.array(CatalogEntry),
+  failures: z.array(FailureAdvice),
 })
 export type Catalog = z.infer<typeof Catalog>

@@ -9,6 +9,15 @@ export type Environment = z.infer<typeof Environment>
 export const ProfileLanguage = z.union([z.literal('auto'), Language])
 export type ProfileLanguage = z.infer<typeof ProfileLanguage>
 
+/**
+ * Which header names identify the app: the `x-authing-` family the Authing SDKs send, the `x-genauth-`
+ * family GenAuth's own SDKs send, or both with the same values (so a server reading either finds its own).
+ * A gateway that refuses unknown headers needs one family only.
+ */
+export const HEADER_FAMILIES = ['both', 'genauth', 'authing'] as const
+export const HeaderFamily = z.enum(HEADER_FAMILIES)
+export type HeaderFamily = z.infer<typeof HeaderFamily>
+
 /** Everything a user edits on a profile; no secret is among these fields. */
 export const ProfileFields = z.strictObject({
   name: z.string().trim().min(1, 'give the profile a name').max(80),
@@ -17,6 +26,7 @@ export const ProfileFields = z.strictObject({
   appId: z.string().trim().min(1, 'enter the App ID').max(200),
   language: ProfileLanguage.default('auto'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+  headerFamily: HeaderFamily.default('both'),
 })
 export type ProfileFields = z.input<typeof ProfileFields>
 
@@ -29,6 +39,7 @@ export const ProfileView = z.object({
   appId: z.string(),
   language: ProfileLanguage,
   timeoutMs: z.number().int(),
+  headerFamily: HeaderFamily,
   /** The built-in "Local sandbox": always sends to the embedded emulator, cannot be deleted. */
   builtIn: z.boolean(),
   hasAppSecret: z.boolean(),

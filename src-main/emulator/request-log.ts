@@ -7,6 +7,8 @@ export interface RecordedRequest {
   headers: Record<string, string>
   body: string
   receivedAt: number
+  /** Which header the app id was read from (the first of the app id headers present), or null when none. */
+  appIdHeader: string | null
 }
 
 /** What `GET /__emulator/requests` answers: the requests kept, oldest first, and how many were dropped. */
@@ -38,14 +40,15 @@ export class RequestLog {
 
   record(request: RecordedRequest): void {
     const kept = { ...request, headers: redactHeaders(request.headers) }
-    const bytes = Buffer.byteLength(JSON.stringify(kept))
-    if (bytes > this.limits.maxBytes) {
+    // Each entry's JSON plus its comma (or the closing bracket); the opening bracket is the `+ 1` below.
+    const bytes = Buffer.byteLength(JSON.stringify(kept)) + 1
+    if (bytes + 1 > this.limits.maxBytes) {
       this.droppedCount++
       return
     }
     this.entries.push({ request: kept, bytes })
     this.bytes += bytes
-    while (this.entries.length > this.limits.maxEntries || this.bytes > this.limits.maxBytes) {
+    while (this.entries.length > this.limits.maxEntries || this.bytes + 1 > this.limits.maxBytes) {
       this.bytes -= this.entries.shift()!.bytes
       this.droppedCount++
     }

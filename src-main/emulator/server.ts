@@ -92,7 +92,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   function route(req: http.IncomingMessage, res: http.ServerResponse, body: string, size: number): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (path.startsWith(CONTROL_PREFIX)) return serveControl(req, res, path)
-    const request = { method: req.method ?? '', path, headers: flattenHeaders(req.headers), body, receivedAt: clock() }
+    const request = {
+      method: req.method ?? '',
+      path,
+      headers: flattenHeaders(req.headers),
+      body,
+      receivedAt: clock(),
+      appIdHeader: appIdHeaderOf(req) ?? null,
+    }
     options.onRequest?.(request)
     log.record(request)
     if (req.method !== 'POST' || !path.endsWith(SEND_SMS_PATH)) return answer(res, 'routeNotFound', languageOf(req))
@@ -118,7 +125,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     } catch {
       return answer(res, 'bodyNotJson', lang)
     }
-    const appId = appIdOf(req)
+    const appIdHeader = appIdHeaderOf(req)
+    const appId = appIdHeader && header(req, appIdHeader)
     if (appId === undefined || !knownApps.has(appId)) return answer(res, 'unknownApp', lang)
 
     const check = checkBody(json)
@@ -227,12 +235,8 @@ function languageOf(req: http.IncomingMessage): Language {
   return value.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN'
 }
 
-function appIdOf(req: http.IncomingMessage): string | undefined {
-  for (const name of APP_ID_HEADERS) {
-    const value = header(req, name)
-    if (value) return value
-  }
-  return undefined
+function appIdHeaderOf(req: http.IncomingMessage): string | undefined {
+  return APP_ID_HEADERS.find((name) => header(req, name))
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

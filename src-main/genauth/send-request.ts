@@ -1,7 +1,9 @@
 import type { Language, SmsChannel } from '../contract/channels'
 import { ConsoleError } from '../contract/errors'
+import type { HeaderFamily } from '../contract/profiles'
 import type { RedactedRequest } from '../contract/send'
 import { normalizeAppHost, sendSmsUrl } from './app-host'
+import { identityHeaders } from './header-families'
 
 export interface SendSmsRequest {
   appHost: string
@@ -10,6 +12,8 @@ export interface SendSmsRequest {
   phoneNumber: string
   phoneCountryCode?: string
   lang: Language
+  /** Which header names carry the app id, language and caller; absent means both families. */
+  headerFamily?: HeaderFamily
   /** A user access token, sent as given (no `Bearer ` prefix), like the Node SDK does. */
   accessToken?: string
   timeoutMs: number
@@ -46,10 +50,12 @@ export function buildSendSmsRequest(request: SendSmsRequest, meta: SendSmsMeta):
     'content-type': 'application/json',
     accept: 'application/json',
     'content-length': String(Buffer.byteLength(body)),
-    'x-authing-app-id': headerValue('App ID', request.appId),
-    'x-authing-lang': request.lang,
-    'x-authing-request-from': REQUEST_FROM,
-    'x-authing-sdk-version': headerValue('app version', `${REQUEST_FROM}:${meta.appVersion}`),
+    ...identityHeaders(request.headerFamily ?? 'both', {
+      appId: headerValue('App ID', request.appId),
+      lang: request.lang,
+      requestFrom: REQUEST_FROM,
+      sdkVersion: headerValue('app version', `${REQUEST_FROM}:${meta.appVersion}`),
+    }),
   }
   if (request.accessToken) headers.authorization = headerValue('access token', request.accessToken)
 

@@ -17,4 +17,5 @@ export const LOCAL_SANDBOX_FIELDS: z.output<typeof ProfileFields> = {
   appId: 'local-sandbox-app',
   language: 'auto',
   timeoutMs: 10_000,
+  headerFamily: 'both',
 }

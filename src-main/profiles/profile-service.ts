@@ -276,8 +276,8 @@ function assertNameFree(data: ProfilesData, name: string, exceptId?: string): vo
 }
 
 function fieldsOf(profile: StoredProfile): Fields {
-  const { name, environment, appHost, appId, language, timeoutMs } = profile
-  return { name, environment, appHost, appId, language, timeoutMs }
+  const { name, environment, appHost, appId, language, timeoutMs, headerFamily } = profile
+  return { name, environment, appHost, appId, language, timeoutMs, headerFamily }
 }
 
 function flagsOf(secrets: ProfileSecrets): Pick<StoredProfile, 'hasAppSecret' | 'hasAccessToken'> {

@@ -3,6 +3,7 @@ import {
   type Language,
   type ParsedSendInput,
   type ProfileView,
+  type RedactedRequest,
   type SendOutcome,
   type SendResult,
 } from '../contract'
@@ -60,10 +61,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   }
 
   const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
-  const phone = reserved
-    ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
-    : checkPhone(input.phoneNumber, input.phoneCountryCode)
-  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  const phone = checkedPhone(reserved, input)
   const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
   const appHost = await deps.resolveAppHost(profile)
 
@@ -91,16 +89,9 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
 
-    const prepared = deps.prepareSend({
-      appHost,
-      appId: profile.appId,
-      channel: input.channel,
-      phoneNumber,
-      phoneCountryCode: input.phoneCountryCode,
-      lang: deps.language(profile),
-      accessToken: accessToken ?? undefined,
-      timeoutMs: profile.timeoutMs,
-    })
+    const prepared = deps.prepareSend(
+      sendRequestFor(deps, profile, input, { appHost, phoneNumber, accessToken: accessToken ?? undefined }),
+    )
     const entryId = deps.history.begin(
       {
         profileId: profile.id,
@@ -161,6 +152,51 @@ function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleE
     )
   }
   return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`)
+}
+
+/**
+ * The request a send would put on the wire, built by the same checks and the same code, without sending,
+ * recording or touching the cooldown (for `send --as-curl`). A token is only marked as present: the
+ * request comes back with it redacted anyway, so the keychain is not read for it.
+ */
+export async function previewSendRequest(deps: SendServiceDeps, input: ParsedSendInput): Promise<RedactedRequest> {
+  const profile = deps.profiles.get(input.profileId)
+  const phone = checkedPhone(deps.isReservedTestNumber(profile, input.phoneNumber), input)
+  const wire = {
+    appHost: await deps.resolveAppHost(profile),
+    phoneNumber: phone.valid ? phone.phoneNumber : input.phoneNumber,
+    accessToken: input.accessToken ?? (profile.hasAccessToken ? STORED_TOKEN_STAND_IN : undefined),
+  }
+  return deps.prepareSend(sendRequestFor(deps, profile, input, wire)).request
+}
+
+/** Stands for the profile's stored token in a preview; never sent, and redacted like any token. */
+const STORED_TOKEN_STAND_IN = 'stored-access-token'
+
+/** A reserved sandbox number is sent as typed; any other must be valid unless the user overrode that. */
+function checkedPhone(reserved: boolean, input: ParsedSendInput) {
+  const phone = reserved
+    ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
+    : checkPhone(input.phoneNumber, input.phoneCountryCode)
+  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  return phone
+}
+
+function sendRequestFor(
+  deps: SendServiceDeps,
+  profile: ProfileView,
+  input: ParsedSendInput,
+  wire: { appHost: string; phoneNumber: string; accessToken: string | undefined },
+): SendSmsRequest {
+  return {
+    ...wire,
+    appId: profile.appId,
+    channel: input.channel,
+    phoneCountryCode: input.phoneCountryCode,
+    lang: deps.language(profile),
+    headerFamily: profile.headerFamily,
+    timeoutMs: profile.timeoutMs,
+  }
 }
 
 function inFlight(): ConsoleError {

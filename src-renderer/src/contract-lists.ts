@@ -1,4 +1,4 @@
-import type { Environment, Outcome, SecretKind } from '../../src-main/contract'
+import type { Environment, HeaderFamily, Outcome, SecretKind } from '../../src-main/contract'
 
 /**
  * The contract's enum values as lists, for menus. The renderer imports main's contract as types only,
@@ -26,3 +26,5 @@ export const OUTCOMES = everyValueOf<Outcome>()([
 export const ENVIRONMENTS = everyValueOf<Environment>()(['production', 'staging', 'sandbox'])
 
 export const SECRET_KINDS = everyValueOf<SecretKind>()(['appSecret', 'accessToken'])
+
+export const HEADER_FAMILIES = everyValueOf<HeaderFamily>()(['both', 'genauth', 'authing'])

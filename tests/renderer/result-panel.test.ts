@@ -12,10 +12,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
+let main: FakeMain
+
 async function show(result: SendResult, recordFailure: string | null = null) {
-  wrapper = await mountWithMain(ResultPanel, new FakeMain(baseHandlers()), {
-    outcome: { entryId: 12, result, recordFailure },
-  })
+  main = new FakeMain(baseHandlers())
+  wrapper = await mountWithMain(ResultPanel, main, { outcome: { entryId: 12, result, recordFailure } })
   return document.querySelector<HTMLElement>('[data-testid="result"]')!
 }
 
@@ -71,6 +72,20 @@ describe('the result panel', () => {
     expect(text('message')).toBe('用户不存在')
   })
 
+  it('gives an HTTP failure and a timeout their next step, and none to a network failure', async () => {
+    await show(sendResult({ kind: 'http-failure', ...noAnswer, httpStatus: 502 }))
+    expect(text('failure-advice')).toContain('A gateway answered, not GenAuth.')
+    expect(text('failure-advice')).toContain('Next step: Check the application host.')
+
+    wrapper?.unmount()
+    await show(sendResult({ kind: 'timeout', ...noAnswer, errorCode: 'TIMEOUT' }))
+    expect(text('failure-advice')).toContain('Check the phone before sending again.')
+
+    wrapper?.unmount()
+    await show(sendResult({ kind: 'network-failure', ...noAnswer, errorCode: 'ECONNREFUSED' }))
+    expect(document.querySelector('[data-testid="failure-advice"]')).toBeNull()
+  })
+
   it('shows an unknown code raw, with a link to GenAuth’s error code page', async () => {
     await show(sendResult({ kind: 'business-failure', statusCode: 400, apiCode: 98765 }))
     const apiCode = document.querySelector('[data-testid="api-code"]')!
@@ -120,5 +135,28 @@ describe('the result panel', () => {
     expect(request).toContain('"phoneNumber": "13800138000"')
     expect(text('raw-response')).toContain('HTTP 200')
     expect(text('raw-response')).toContain('"requestId": "req-0f3a9c"')
+  })
+
+  it('copies the exchange as cURL, asking main for the entry’s reproduction', async () => {
+    await show(sendResult())
+    main.on('request.reproduce', ({ entryId }) => ({
+      curl: `curl entry ${entryId}`,
+      node: 'node',
+      java: 'java',
+      python: 'python',
+      go: 'go',
+    }))
+    const toggle = [...document.querySelectorAll('button')].find((button) =>
+      button.textContent?.includes('Show the raw exchange'),
+    )!
+    toggle.click()
+    await flushPromises()
+    const copyCurl = document.querySelector<HTMLButtonElement>('[data-testid="copy-curl"]')!
+    expect(copyCurl.textContent).toContain('Copy as cURL')
+    expect(document.querySelector('[data-testid="copy-code"]')?.textContent).toContain('Copy as code')
+    copyCurl.click()
+    await flushPromises()
+    expect(main.inputsOf('request.reproduce')).toEqual([{ entryId: 12 }])
+    expect(await navigator.clipboard.readText()).toBe('curl entry 12')
   })
 })

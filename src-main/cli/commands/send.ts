@@ -1,17 +1,29 @@
 import type { Command } from 'commander'
-import type { CallError, ErrorCode, SendInput, SendOutcome, SmsChannel } from '../../contract'
+import {
+  ConsoleError,
+  SendInput,
+  type CallError,
+  type ErrorCode,
+  type HeaderFamily,
+  type ProfileView,
+  type SendOutcome,
+  type SmsChannel,
+} from '../../contract'
 import { explain } from '../../genauth/catalog'
 import { adHocProfile } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'
 import { writeErrorLine, writeJson, type CliIo } from '../cli-io'
 import { osLanguageOf, withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
-import { exitCodeForResult, type ExitCode } from '../exit-codes'
+import { EXIT, exitCodeForResult, type ExitCode } from '../exit-codes'
 import { formatSendOutcome, notRecordedLine, sendFailureLine } from '../format'
-import { integerIn, parseChannel, parseCountryCode } from '../option-parsers'
+import { integerIn, parseChannel, parseCountryCode, parseHeaderFamily } from '../option-parsers'
 import { resolveProfile } from '../profile-lookup'
 import { ACCESS_TOKEN_VARIABLE } from '../secret-flags'
-import { sendDispatch } from '../send-dispatch'
+import { reproduce } from '../../reproduce'
+import { previewSendRequest } from '../../sms/send-service'
+import type { Services } from '../../services'
+import { sendDepsFor, sendDispatch } from '../send-dispatch'
 
 interface SendOptions {
   channel: SmsChannel
@@ -21,12 +33,14 @@ interface SendOptions {
   host?: string
   appId?: string
   timeoutMs?: number
+  headers?: HeaderFamily
   note?: string
   force?: boolean
   sendInvalid?: boolean
   yes?: boolean
   tokenFromEnv?: boolean
   json?: boolean
+  asCurl?: boolean
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -53,12 +67,18 @@ export function addSendCommand(program: Command, context: CommandContext): void 
       `ad hoc: how long to wait for the answer (default ${DEFAULT_TIMEOUT_MS})`,
       integerIn(1000, 120_000),
     )
+    .option(
+      '--headers <family>',
+      'ad hoc: the header names that identify the app: both (default), genauth (x-genauth-*) or authing (x-authing-*)',
+      parseHeaderFamily,
+    )
     .option('--note <text>', 'a note recorded with the entry, like a ticket number')
     .option('--force', 'send although the channel is cooling down (recorded in the entry)')
     .option('--send-invalid', 'send a number the console considers invalid (recorded in the entry)')
     .option('--yes', 'confirm a send through a production profile (required for one)')
     .option('--token-from-env', `send the user access token held in ${ACCESS_TOKEN_VARIABLE}`)
     .option('--json', 'print the SendOutcome as JSON')
+    .option('--as-curl', 'print the request as a curl command instead of sending it (records nothing)')
     .addHelpText(
       'after',
       `
@@ -68,17 +88,21 @@ host is production and needs --yes. Secrets are never flags: a user access token
 ${ACCESS_TOKEN_VARIABLE}, sent only with --token-from-env. send-sms needs no app secret.
 
 Exit codes: 0 sent (statusCode 200), 2 answered with another statusCode, 3 no business answer (timeout,
-network, HTTP failure, unparseable body), 4 cooling down or in flight, 64 bad usage, 1 anything else.`,
+network, HTTP failure, unparseable body), 4 cooling down or in flight, 64 bad usage, 1 anything else.
+
+--as-curl sends nothing, records nothing and starts no cooldown: it prints the request that would go out,
+the access token as $${ACCESS_TOKEN_VARIABLE} (set it in the shell that runs the command).`,
     )
     .action((options: SendOptions) => context.run(() => send(context.io, options)))
 }
 
 async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   checkAdHocFlags(options)
+  if (options.asCurl && options.json) throw CliError.usage('--as-curl prints a command, not JSON: drop --json.')
   const accessToken = tokenFor(io, options)
   return withServices(io, async (services) => {
     const adHoc = options.host
-      ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+      ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.headers)
       : null
     const profile = adHoc ?? (await resolveProfile(services.dispatch, options.profile))
     const input: SendInput = {
@@ -92,6 +116,7 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
       overrideValidation: options.sendInvalid === true,
       confirmed: options.yes === true,
     }
+    if (options.asCurl) return printCurl(io, services, adHoc ?? profile, adHoc, input)
     const envelope = await sendDispatch(services, adHoc)('sms.send', input)
     if (!envelope.ok) throw CliError.fromCall(withHint(envelope.error))
     const outcome = envelope.value as SendOutcome
@@ -109,6 +134,36 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   })
 }
 
+async function printCurl(
+  io: CliIo,
+  services: Services,
+  profile: ProfileView,
+  adHoc: ProfileView | null,
+  input: SendInput,
+): Promise<ExitCode> {
+  const parsed = SendInput.safeParse(input)
+  if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
+  const request = await withCallError(() => previewSendRequest(sendDepsFor(services, adHoc), parsed.data))
+  io.stdout.write(reproduce(request).curl)
+  if (profile.builtIn) {
+    writeErrorLine(
+      io,
+      'note: the Local sandbox emulator lives only while this command runs; for a lasting one, run "emulator" and send with --host.',
+    )
+  }
+  return EXIT.ok
+}
+
+/** A refusal from the send flow, shown like the same refusal of a real send. */
+async function withCallError<T>(build: () => Promise<T>): Promise<T> {
+  try {
+    return await build()
+  } catch (error) {
+    if (error instanceof ConsoleError) throw CliError.fromCall(withHint({ code: error.code, message: error.message }))
+    throw error
+  }
+}
+
 function checkAdHocFlags(options: SendOptions): void {
   if (options.host !== undefined && options.profile !== undefined) {
     throw CliError.usage('--host sends ad hoc, without a stored profile: drop --profile or --host.')
@@ -118,6 +173,9 @@ function checkAdHocFlags(options: SendOptions): void {
   }
   if (options.timeoutMs !== undefined && options.host === undefined) {
     throw CliError.usage('--timeout-ms applies to ad-hoc sends; a stored profile uses its own timeout.')
+  }
+  if (options.headers !== undefined && options.host === undefined) {
+    throw CliError.usage('--headers applies to ad-hoc sends; a stored profile uses its own header setting.')
   }
 }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppInfo, Catalog, CatalogEntry } from '../../../src-main/contract'
+import type { AppInfo, Catalog, CatalogEntry, FailureAdvice } from '../../../src-main/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 
@@ -25,5 +25,15 @@ export const useAppStore = defineStore(StoreId.App, () => {
     return catalog.value?.entries.find((entry) => entry.kind === kind && entry.code === code) ?? null
   }
 
-  return { info, catalog, startupError, channels, errorCodePage, load, explain }
+  /** What an HTTP failure or a timeout usually means: this status's own advice, else the kind's general one. */
+  function adviceFor(kind: string, httpStatus: number | null): FailureAdvice | null {
+    const ofKind = catalog.value?.failures.filter((failure) => failure.kind === kind) ?? []
+    return (
+      ofKind.find((failure) => failure.httpStatus !== null && failure.httpStatus === httpStatus) ??
+      ofKind.find((failure) => failure.httpStatus === null) ??
+      null
+    )
+  }
+
+  return { info, catalog, startupError, channels, errorCodePage, load, explain, adviceFor }
 })

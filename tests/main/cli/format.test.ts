@@ -38,7 +38,7 @@ describe('plain-text output', () => {
     const apiCode = explain(catalog, { apiCode: 2004 })!.apiCode!
     const text = formatExplanation(
       404,
-      { statusCode, apiCode: { ...apiCode, code: 404 } },
+      { statusCode, apiCode: { ...apiCode, code: 404 }, failure: null },
       catalog.errorCodePage,
       'en-US',
     )

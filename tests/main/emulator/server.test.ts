@@ -60,6 +60,26 @@ describe('the app id', () => {
   it.each(['x-authing-app-id', 'x-genauth-app-id', 'x-authing-userpool-id'])('is read from %s', async (name) => {
     const answer = await post(emulator.url, login, { [name]: OTHER_APP })
     expect(answer.json?.statusCode).toBe(200)
+    expect(emulator.received()[0]?.appIdHeader).toBe(name)
+  })
+
+  it('records no app id header when none is sent', async () => {
+    await post(emulator.url, login)
+    expect(emulator.received()[0]?.appIdHeader).toBeNull()
+  })
+
+  it('answers in the language either family asks for', async () => {
+    const genauth = await post(emulator.url, login, { 'x-genauth-app-id': APP, 'x-genauth-lang': 'en-US' })
+    const authing = await post(
+      emulator.url,
+      { ...login, channel: 'CHANNEL_REGISTER' },
+      {
+        'x-authing-app-id': APP,
+        'x-authing-lang': 'en-US',
+      },
+    )
+    expect(genauth.json?.message).toBe('Operation successful')
+    expect(authing.json?.message).toBe('Operation successful')
   })
 
   it('answers apiCode 2011 for an unknown app, in HTTP 200', async () => {
@@ -67,6 +87,11 @@ describe('the app id', () => {
     expect(answer.status).toBe(200)
     expect(answer.json).toMatchObject({ statusCode: 499, apiCode: 2011, message: 'Application not found' })
     expect(answer.json?.requestId).toMatch(UUID)
+  })
+
+  it('reads x-authing-app-id first when both families are sent', async () => {
+    await post(emulator.url, login, { 'x-genauth-app-id': APP, 'x-authing-app-id': APP })
+    expect(emulator.received()[0]?.appIdHeader).toBe('x-authing-app-id')
   })
 
   it('answers apiCode 2011 when no app header is sent', async () => {

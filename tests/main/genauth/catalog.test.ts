@@ -1,8 +1,26 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatSendOutcome } from '../../../src-main/cli/format'
 import { Catalog } from '../../../src-main/contract/catalog'
-import { explain, loadCatalog } from '../../../src-main/genauth/catalog'
+import type { ProfileView } from '../../../src-main/contract/profiles'
+import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server'
+import { adviceFor, explain, loadCatalog } from '../../../src-main/genauth/catalog'
+import { sendSms } from '../../../src-main/genauth/client'
 import catalogData from '../../../src-main/genauth/catalog.json'
 import { ANSWERS, type EmulatorAnswer } from '../../../src-main/emulator/responses'
+
+const SANDBOX_VIEW: ProfileView = {
+  id: 'local-sandbox',
+  name: 'Local sandbox',
+  environment: 'sandbox',
+  appHost: 'embedded-emulator',
+  appId: 'catalog-app',
+  language: 'auto',
+  timeoutMs: 5000,
+  headerFamily: 'both',
+  builtIn: true,
+  hasAppSecret: false,
+  hasAccessToken: false,
+}
 
 const answers: Array<[string, EmulatorAnswer]> = Object.entries(ANSWERS)
 
@@ -101,5 +119,66 @@ describe('explain', () => {
     expect(explain(catalog, { statusCode: 777, apiCode: 123456 })).toBeNull()
     expect(explain(catalog, {})).toBeNull()
     expect(explain(catalog, { statusCode: null, apiCode: null })).toBeNull()
+  })
+})
+
+describe('advice for sends without a business answer', () => {
+  const catalog = loadCatalog()
+  let emulator: RunningEmulator
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ appIds: ['catalog-app'] })
+  })
+  afterAll(async () => {
+    await emulator.close()
+  })
+
+  const sendTo = (phoneNumber: string, timeoutMs = 5000) =>
+    sendSms(
+      { appHost: emulator.url, appId: 'catalog-app', channel: 'CHANNEL_LOGIN', phoneNumber, lang: 'en-US', timeoutMs },
+      { appVersion: '0.0.0' },
+    )
+
+  it('explains the HTTP 502 with an HTML page, and says the SMS may have gone out, in both languages', async () => {
+    const result = await sendTo('10000009004')
+    expect(result).toMatchObject({ kind: 'http-failure', httpStatus: 502 })
+    const { failure } = explain(catalog, result)!
+    expect(failure?.name).toBe('Bad Gateway')
+    expect(failure?.meaning['en-US']).toContain('HTML')
+    expect(failure?.nextStep['en-US']).toContain('may still have gone out')
+    expect(failure?.nextStep['zh-CN']).toContain('应用域名')
+
+    const text = formatSendOutcome(
+      { entryId: 1, result, recordFailure: null },
+      SANDBOX_VIEW,
+      explain(catalog, result),
+      'en-US',
+    )
+    expect(text).toMatch(/^next step +Check that the application host/m)
+  })
+
+  it('explains a timeout', async () => {
+    const result = await sendTo('10000009002', 300)
+    expect(result.kind).toBe('timeout')
+    expect(explain(catalog, result)?.failure?.name).toBe('Timeout')
+    expect(
+      formatSendOutcome({ entryId: 1, result, recordFailure: null }, SANDBOX_VIEW, explain(catalog, result), 'zh-CN'),
+    ).toContain('调大配置的超时时间')
+  })
+
+  it('falls back to the general HTTP advice for a status without its own, and gives none to other kinds', () => {
+    expect(adviceFor(catalog, { kind: 'http-failure', httpStatus: 500 })?.httpStatus).toBeNull()
+    expect(adviceFor(catalog, { kind: 'http-failure', httpStatus: 503 })?.httpStatus).toBe(503)
+    expect(adviceFor(catalog, { kind: 'network-failure', httpStatus: null })).toBeNull()
+    expect(adviceFor(catalog, { kind: 'success', httpStatus: 200 })).toBeNull()
+  })
+
+  it('has every text in both languages', () => {
+    for (const failure of catalog.failures) {
+      for (const text of [failure.meaning, failure.nextStep]) {
+        expect(text['en-US'].length, failure.name).toBeGreaterThan(20)
+        expect(text['zh-CN'].length, failure.name).toBeGreaterThan(10)
+      }
+    }
   })
 })

@@ -80,8 +80,29 @@ describe('sendSms against the emulator', () => {
       'x-authing-lang': 'en-US',
       'x-authing-request-from': 'genauth-sms-console',
       'x-authing-sdk-version': 'genauth-sms-console:1.2.3',
+      'x-genauth-app-id': APP_ID,
+      'x-genauth-lang': 'en-US',
+      'x-genauth-request-from': 'genauth-sms-console',
+      'x-genauth-sdk-version': 'genauth-sms-console:1.2.3',
     })
     expect(result.request.headers).not.toHaveProperty('authorization')
+  })
+
+  it.each([
+    ['genauth', 'x-genauth-', 'x-authing-'],
+    ['authing', 'x-authing-', 'x-genauth-'],
+  ] as const)('sends only the %s family when asked, and the emulator reads it', async (family, sent, absent) => {
+    const result = await sendSms(request({ headerFamily: family }), meta)
+    const [received] = emulator.received()
+
+    expect(result.kind).toBe('success')
+    expect(result.message).toBe('Operation successful')
+    expect(received?.appIdHeader).toBe(`${sent}app-id`)
+    for (const suffix of ['app-id', 'lang', 'request-from', 'sdk-version']) {
+      expect(received?.headers[`${sent}${suffix}`], suffix).toBe(result.request.headers[`${sent}${suffix}`])
+      expect(received?.headers, suffix).not.toHaveProperty(`${absent}${suffix}`)
+      expect(result.request.headers, suffix).not.toHaveProperty(`${absent}${suffix}`)
+    }
   })
 
   it('puts on the wire exactly the headers and body it reports', async () => {

@@ -54,6 +54,7 @@ describe('the built-in Local sandbox', () => {
           appId: 'local-sandbox-app',
           language: 'auto',
           timeoutMs: 10_000,
+          headerFamily: 'both',
           builtIn: true,
           hasAppSecret: false,
           hasAccessToken: false,
@@ -110,12 +111,26 @@ describe('profile CRUD', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       language: 'auto',
       timeoutMs: 10_000,
+      headerFamily: 'both',
       builtIn: false,
       hasAppSecret: false,
       hasAccessToken: false,
     })
     expect(profiles.get(created.id)).toEqual(created)
     expect(profiles.list().profiles.map((profile) => profile.name)).toEqual(['Local sandbox', 'Production'])
+  })
+
+  it('stores the header family, and reads a profile saved before the setting existed as "both"', () => {
+    const profiles = service()
+    const genauthOnly = profiles.create({ ...staging, headerFamily: 'genauth' })
+    expect(service().get(genauthOnly.id).headerFamily).toBe('genauth')
+    expect(JSON.parse(readFileSync(profilesFile(), 'utf8')).profiles[1].headerFamily).toBe('genauth')
+
+    const file = JSON.parse(readFileSync(profilesFile(), 'utf8'))
+    delete file.profiles[1].headerFamily
+    writeFileSync(profilesFile(), JSON.stringify(file))
+    expect(service().get(genauthOnly.id)).toMatchObject({ name: 'Staging', headerFamily: 'both' })
+    expect(() => profiles.create({ ...production, headerFamily: 'x-custom' as never })).toThrow(/profile fields/)
   })
 
   it('updates every field of a profile', () => {
@@ -231,7 +246,10 @@ describe('export and import', () => {
       version: 1,
       exportedAt: '2025-01-02T03:04:05.678Z',
     })
-    expect(document.profiles).toEqual([{ ...staging }, { ...production, language: 'auto', timeoutMs: 10_000 }])
+    expect(document.profiles).toEqual([
+      { ...staging, headerFamily: 'both' },
+      { ...production, language: 'auto', timeoutMs: 10_000, headerFamily: 'both' },
+    ])
 
     rmSync(dataDir, { recursive: true })
     const target = service()

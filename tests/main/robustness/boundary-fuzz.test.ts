@@ -345,6 +345,7 @@ describe('valid-shaped input that changes state, in process', () => {
             appId: (fields.appId as string).trim(),
             language: fields.language ?? 'auto',
             timeoutMs: fields.timeoutMs ?? 10_000,
+            headerFamily: fields.headerFamily ?? 'both',
             builtIn: false,
             hasAppSecret: false,
             hasAccessToken: false,

@@ -65,6 +65,7 @@ export const PROFILE_FIELDS: Shape = {
   appId: text(200, { min: 1, trim: true }),
   language: oneOf(['auto', ...LANGUAGES], { optional: true }),
   timeoutMs: int({ min: 1000, max: 120_000, optional: true }),
+  headerFamily: oneOf(['both', 'genauth', 'authing'], { optional: true }),
 }
 const historyFilter: Shape = {
   profileId: text(200, { optional: true }),
@@ -117,6 +118,7 @@ export const INPUT_SHAPES: Record<CallName, Shape> = {
     revealPhones: bool({ optional: true }),
   },
   'history.clear': { confirm: { kind: 'true' } },
+  'request.reproduce': { entryId: int() },
   'settings.get': {},
   'settings.update': {
     language: oneOf(LANGUAGES, { optional: true, nullable: true }),
@@ -627,16 +629,19 @@ export function harmlessPayload(
     case 'history.export':
       return harmless(validObject(shape, transport), ['ok'], 'read')
     case 'history.get':
+    case 'request.reproduce': {
+      const key = name === 'history.get' ? 'id' : 'entryId'
       return fc.oneof(
-        harmless(validObject(shape, transport, { id: fc.constantFrom(...context.entryIds) }), ['ok'], 'known entry'),
+        harmless(validObject(shape, transport, { [key]: fc.constantFrom(...context.entryIds) }), ['ok'], 'known entry'),
         harmless(
           validObject(shape, transport, {
-            id: validValue(int(), transport).filter((id) => !context.entryIds.includes(id as number)),
+            [key]: validValue(int(), transport).filter((id) => !context.entryIds.includes(id as number)),
           }),
           ['not-found'],
           'unknown entry',
         ),
       )
+    }
     case 'history.clear':
     case 'settings.update':
       // Every valid input changes something: these calls get invalid payloads only.

@@ -126,6 +126,22 @@ export const CATALOG: Catalog = {
       nextStep: { 'en-US': 'Check the number or register the user first.', 'zh-CN': '检查号码或先注册用户。' },
     },
   ],
+  failures: [
+    {
+      kind: 'http-failure',
+      httpStatus: 502,
+      name: 'Bad Gateway',
+      meaning: { 'en-US': 'A gateway answered, not GenAuth.', 'zh-CN': '应答来自网关。' },
+      nextStep: { 'en-US': 'Check the application host.', 'zh-CN': '请检查应用域名。' },
+    },
+    {
+      kind: 'timeout',
+      httpStatus: null,
+      name: 'Timeout',
+      meaning: { 'en-US': 'No answer in time.', 'zh-CN': '超时。' },
+      nextStep: { 'en-US': 'Check the phone before sending again.', 'zh-CN': '请先确认手机。' },
+    },
+  ],
 }
 
 export const SANDBOX: ProfileView = {
@@ -136,6 +152,7 @@ export const SANDBOX: ProfileView = {
   appId: 'local-sandbox-app',
   language: 'auto',
   timeoutMs: 10_000,
+  headerFamily: 'both',
   builtIn: true,
   hasAppSecret: false,
   hasAccessToken: false,
@@ -149,6 +166,7 @@ export const PRODUCTION: ProfileView = {
   appId: '64f0acme',
   language: 'auto',
   timeoutMs: 10_000,
+  headerFamily: 'both',
   builtIn: false,
   hasAppSecret: true,
   hasAccessToken: false,
