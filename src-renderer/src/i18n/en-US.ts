@@ -159,6 +159,7 @@ export default {
     total: 'Total: {count}',
     showing: 'Showing {shown} of {total}',
     loadMore: 'Load more',
+    entriesRegion: 'History entries',
     details: 'Details',
     detailsOf: 'Details of entry {id}',
     detailTitle: 'Entry #{id}',

@@ -148,6 +148,7 @@ const zh: typeof en = {
     total: '共 {count} 条',
     showing: '已显示 {shown} / {total} 条',
     loadMore: '加载更多',
+    entriesRegion: '历史记录条目',
     details: '详情',
     detailsOf: '第 {id} 条记录的详情',
     detailTitle: '记录 #{id}',
