@@ -283,4 +283,10 @@ export default {
     logsDir: 'Logs folder',
     emulator: 'Embedded emulator',
   },
+  announce: {
+    result: '{outcome}: {summary}',
+    codes: 'statusCode {statusCode}, apiCode {apiCode}.',
+    refused: 'Not sent: {message}',
+    channelsFree: 'Free to send again: {channels}.',
+  },
 }

@@ -272,5 +272,11 @@ const zh: typeof en = {
     logsDir: '日志目录',
     emulator: '内置模拟器',
   },
+  announce: {
+    result: '{outcome}：{summary}',
+    codes: 'statusCode {statusCode}，apiCode {apiCode}。',
+    refused: '未发送：{message}',
+    channelsFree: '可以再次发送：{channels}。',
+  },
 }
 export default zh
