@@ -167,6 +167,7 @@ export default {
     total: 'Total: {count}',
     showing: 'Showing {shown} of {total}',
     loadMore: 'Load more',
+    entriesRegion: 'History entries',
     details: 'Details',
     detailsOf: 'Details of entry {id}',
     detailTitle: 'Entry #{id}',
@@ -298,5 +299,11 @@ export default {
     dataDir: 'Data folder',
     logsDir: 'Logs folder',
     emulator: 'Embedded emulator',
+  },
+  announce: {
+    result: '{outcome}: {summary}',
+    codes: 'statusCode {statusCode}, apiCode {apiCode}.',
+    refused: 'Not sent: {message}',
+    channelsFree: 'Free to send again: {channels}.',
   },
 }

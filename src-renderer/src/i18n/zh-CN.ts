@@ -154,6 +154,7 @@ const zh: typeof en = {
     total: '共 {count} 条',
     showing: '已显示 {shown} / {total} 条',
     loadMore: '加载更多',
+    entriesRegion: '历史记录条目',
     details: '详情',
     detailsOf: '第 {id} 条记录的详情',
     detailTitle: '记录 #{id}',
@@ -285,6 +286,12 @@ const zh: typeof en = {
     dataDir: '数据目录',
     logsDir: '日志目录',
     emulator: '内置模拟器',
+  },
+  announce: {
+    result: '{outcome}：{summary}',
+    codes: 'statusCode {statusCode}，apiCode {apiCode}。',
+    refused: '未发送：{message}',
+    channelsFree: '可以再次发送：{channels}。',
   },
 }
 export default zh
