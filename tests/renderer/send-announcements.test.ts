@@ -65,14 +65,20 @@ function mainCoolingAfterSend(seconds: number): FakeMain {
   let sent = false
   main.on('sms.send', () => {
     sent = true
-    return { entryId: 7, result: sendResult() }
+    return { entryId: 7, result: sendResult(), recordFailure: null }
   })
   main.on('cooldown.forPhone', () => ({
     now: Date.now(),
     channels: CHANNELS.map((channel) =>
       sent && channel === 'CHANNEL_LOGIN'
-        ? { channel, state: 'cooling' as const, until: Date.now() + seconds * 1000, reason: 'sent' as const }
-        : { channel, state: 'free' as const, until: null, reason: null },
+        ? {
+            channel,
+            state: 'cooling' as const,
+            until: Date.now() + seconds * 1000,
+            reason: 'sent' as const,
+            outcome: 'success' as const,
+          }
+        : { channel, state: 'free' as const, until: null, reason: null, outcome: null },
     ),
   }))
   return main
