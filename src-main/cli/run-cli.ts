@@ -13,6 +13,7 @@ import { addHistoryCommand } from './commands/history'
 import { addHistoryExportCommand } from './commands/history-export'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
+import { printDataWarnings } from './data-warnings'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret-flags'
 
@@ -43,7 +44,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const context: CommandContext = {
     io,
     run: async (action) => {
-      exitCode = await action()
+      try {
+        exitCode = await action()
+      } finally {
+        printDataWarnings(io)
+      }
     },
   }
   const program = new Command()

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileFields } from '../../../src-main/contract'
 import { KeytarStore } from '../../../src-main/credentials/keytar-store'
 import { ProfileService } from '../../../src-main/profiles/profile-service'
+import { DataWarnings } from '../../../src-main/settings/data-warnings'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678)
 let dataDir: string
@@ -14,6 +15,9 @@ let dataDir: string
 const noKeychain = new KeytarStore('unused', async () => {
   throw new Error('keychain deliberately absent')
 })
+
+/** The warnings every process sharing the folder shows, as recorded in the folder. */
+const warnings = () => new DataWarnings(dataDir).list().map((warning) => warning.message)
 
 function service(): ProfileService {
   return new ProfileService({ dataDir, secrets: noKeychain, clock: () => NOW })
@@ -305,7 +309,7 @@ describe('a damaged profiles.json', () => {
     expect(profiles.list().profiles.map((profile) => profile.id)).toEqual(['local-sandbox'])
     const aside = 'profiles.json.corrupt-2025-01-02T03-04-05-678Z'
     expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('{ "profiles": [ broken')
-    expect(profiles.warnings).toEqual([expect.stringContaining(join(dataDir, aside))])
+    expect(warnings()).toEqual([expect.stringContaining(join(dataDir, aside))])
   })
 
   it('loses only the damaged entries', () => {
@@ -317,7 +321,7 @@ describe('a damaged profiles.json', () => {
 
     const reopened = service()
     expect(reopened.list().profiles.map((profile) => profile.id)).toEqual(['local-sandbox', good.id])
-    expect(reopened.warnings).toEqual([expect.stringMatching(/1 damaged profile\(s\) left out/)])
+    expect(warnings()).toEqual([expect.stringMatching(/1 damaged profile\(s\) left out/)])
     expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
   })
 

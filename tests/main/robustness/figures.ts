@@ -10,6 +10,7 @@ export const ZERO_FIGURES = [
   'entriesLost',
   'entriesDuplicated',
   'entriesLeftSending',
+  'writesLost',
   'secretHits',
 ] as const
 export type FigureName = (typeof COUNTED_FIGURES)[number] | (typeof ZERO_FIGURES)[number]

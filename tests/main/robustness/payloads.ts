@@ -82,6 +82,7 @@ const countryCode: Field = { kind: 'countryCode', optional: true }
 /** Each call's input, as calls.ts declares it. */
 export const INPUT_SHAPES: Record<CallName, Shape> = {
   'app.info': {},
+  'app.dismissWarning': { id: text(100, { min: 1 }) },
   'catalog.get': {},
   'profiles.list': {},
   'profiles.create': { fields: object(PROFILE_FIELDS) },
@@ -497,6 +498,9 @@ export function harmlessPayload(
     case 'keychain.status':
     case 'settings.get':
       return harmless(fc.constantFrom({}, null, undefined), ['ok'], 'read')
+    case 'app.dismissWarning':
+      // Dismissing a warning that is not there (or no longer) changes nothing and is not an error.
+      return harmless(fc.record({ id: textValue(1, 100, false) }), ['ok'], 'unknown warning')
     case 'profiles.create':
       return fc.oneof(
         harmless(
