@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SmsChannel } from './channels'
+import { withoutControl } from './text'
 
 /** `+` followed by 1-4 digits, the form GenAuth documents (`+86`). */
 export const CountryCode = z.string().regex(/^\+\d{1,4}$/, 'a country code is + followed by 1 to 4 digits')
@@ -58,7 +59,7 @@ export const SendInput = z.strictObject({
   phoneCountryCode: CountryCode.optional(),
   /** A user access token for this send only; never stored unless saved to the profile. */
   accessToken: z.string().max(8192).optional(),
-  note: z.string().max(500).optional(),
+  note: withoutControl(z.string().max(500)).optional(),
   /** The user chose to send although the channel is cooling down (recorded in the entry). */
   overrideCooldown: z.boolean().default(false),
   /** The user chose to send a number the app considers invalid (recorded in the entry). */

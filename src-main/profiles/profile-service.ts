@@ -65,7 +65,9 @@ export class ProfileService {
 
   create(input: z.input<typeof ProfileFields>): ProfileView {
     const fields = parseFields(input)
-    checkAppHost(fields.appHost)
+    fields.appHost = checkAppHost(fields.appHost)
+    // Refused without taking the lock; checked again under it, where another process may have just taken the name.
+    assertNameFree(this.read(), fields.name)
     return this.change((data) => {
       assertNameFree(data, fields.name)
       const profile: StoredProfile = { ...fields, id: randomUUID(), hasAppSecret: false, hasAccessToken: false }
@@ -85,8 +87,11 @@ export class ProfileService {
         )
       }
     } else {
-      checkAppHost(fields.appHost)
+      fields.appHost = checkAppHost(fields.appHost)
     }
+    const current = this.read()
+    findIn(current, id)
+    assertNameFree(current, fields.name, id)
     return this.change((data) => {
       const profile = findIn(data, id)
       assertNameFree(data, fields.name, id)
@@ -138,6 +143,7 @@ export class ProfileService {
   }
 
   setActive(id: string): ProfileList {
+    findIn(this.read(), id)
     return this.change((data) => {
       findIn(data, id)
       data.activeId = id
@@ -207,7 +213,7 @@ export class ProfileService {
     const imported = parseProfilesExport(json)
     imported.forEach((fields, index) => {
       try {
-        checkAppHost(fields.appHost)
+        fields.appHost = checkAppHost(fields.appHost)
       } catch (error) {
         if (!(error instanceof ConsoleError)) throw error
         throw new ConsoleError('invalid-input', `Profile ${index + 1} ("${fields.name}"): ${error.message}`)

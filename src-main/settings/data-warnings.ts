@@ -42,13 +42,16 @@ export class DataWarnings {
 
   /** Removes one warning; an id already dismissed (from another window) is not an error. */
   dismiss(id: string): DataWarning[] {
+    const current = this.list()
+    if (!current.some((warning) => warning.id === id)) return current
     return this.change((warnings) => warnings.filter((warning) => warning.id !== id))
   }
 
   private change(update: (warnings: DataWarning[]) => DataWarning[]): DataWarning[] {
     return withFileLock(this.path, () => {
-      const next = update(this.list())
-      writeJsonFileAtomic(this.path, { warnings: next })
+      const current = this.list()
+      const next = update(current)
+      if (JSON.stringify(next) !== JSON.stringify(current)) writeJsonFileAtomic(this.path, { warnings: next })
       return next
     })
   }

@@ -65,4 +65,29 @@ describe('createServices', () => {
     ])
     await services.close()
   })
+
+  it('refuses control characters in a note instead of storing it cut short, and sends nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    const services = await createServices({ dataDir, mode: 'browser' })
+    try {
+      const send = { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000' } as const
+      for (const note of ['TICKET-1\u0000 hidden part', 'TICKET-1\u001b[2J', 'TICKET-1\u0085']) {
+        const refused = await services.dispatch('sms.send', { ...send, note })
+        expect(refused).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input', issues: [expect.objectContaining({ path: 'note' })] },
+        })
+      }
+      expect(services.emulator.received()).toEqual([])
+      expect(services.history.counts({}).total).toBe(0)
+      // Any printable text is kept exactly as typed.
+      const note = 'TICKET-1 «工单» — ✓'
+      const sent = await services.dispatch('sms.send', { ...send, note })
+      expect(sent.ok).toBe(true)
+      expect(services.history.get((sent.ok && (sent.value as { entryId: number }).entryId) || 0, false).note).toBe(note)
+    } finally {
+      await services.close()
+    }
+  })
 })
