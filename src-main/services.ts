@@ -81,7 +81,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const profiles = new ProfileService({ dataDir, secrets, clock, warnings })
   // Read once now, so a damaged profiles file is kept aside and reported before anything asks for it.
   profiles.list()
-  const history = openHistory(join(dataDir, 'history.db'), { clock })
+  const history = openHistory(join(dataDir, 'history.db'), {
+    clock,
+    onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
+  })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = await startEmulator({ port: 0, appIds: [SANDBOX_APP_ID] })
