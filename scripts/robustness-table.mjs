@@ -16,6 +16,7 @@ const LABELS = {
   entriesLost: 'entries lost',
   entriesDuplicated: 'entries duplicated',
   entriesLeftSending: 'entries left sending',
+  writesLost: 'profile writes lost',
   secretHits: 'secret hits',
   outcomesHidden: 'answers not shown',
 }

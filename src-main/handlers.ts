@@ -14,6 +14,7 @@ export function createHandlers(services: Services): Handlers {
   }
   return {
     'app.info': () => services.appInfo(),
+    'app.dismissWarning': ({ id }) => services.warnings.dismiss(id),
     'catalog.get': () => services.catalog,
 
     'profiles.list': () => profiles.list(),

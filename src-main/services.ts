@@ -28,6 +28,7 @@ import { createHandlers } from './handlers'
 import { createLogger, registerSecret, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
 import { ProfileService } from './profiles/profile-service'
+import { DataWarnings } from './settings/data-warnings'
 import { SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
 import { version } from '../package.json'
@@ -53,6 +54,7 @@ export type Services = {
   profiles: ProfileService
   history: HistoryStore
   settings: SettingsStore
+  warnings: DataWarnings
   catalog: Catalog
   sendDeps: SendServiceDeps
   /** The sandbox profile's emulator; the CLI starts it only for a send that needs it. */
@@ -76,10 +78,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   mkdirSync(dataDir, { recursive: true })
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
   const events = new EventBus()
-  const settings = new SettingsStore(dataDir, clock)
+  const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
+  const settings = new SettingsStore(dataDir, clock, warnings)
   const secrets = new SwitchableSecretStore(createSecretStore(settings.get().keychainBackend))
-  const profiles = new ProfileService({ dataDir, secrets, clock })
-  const history = openHistory(join(dataDir, 'history.db'), { clock })
+  const profiles = new ProfileService({ dataDir, secrets, clock, warnings })
+  // Read once now, so a damaged profiles file is kept aside and reported before anything asks for it.
+  profiles.list()
+  const history = openHistory(join(dataDir, 'history.db'), {
+    clock,
+    onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
+  })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = new LazyEmulator({
@@ -145,6 +153,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     profiles,
     history,
     settings,
+    warnings,
     catalog,
     sendDeps,
     emulator,
@@ -160,7 +169,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       channels: [...SMS_CHANNELS],
       emulatorUrl: emulator.running?.url ?? null,
       emulatorScenarios: EMULATOR_SCENARIOS,
-      warnings: [...settings.warnings, ...profiles.warnings],
+      warnings: warnings.list(),
     }),
     keychainStatus: () => probeKeychain(secrets),
     switchKeychain: async (backend) => {

@@ -15,6 +15,7 @@ import { addHistoryShowCommand } from './commands/history-show'
 import { addProfilesCommand } from './commands/profiles'
 import { addSendCommand } from './commands/send'
 import { addTeamCommand } from './commands/team'
+import { printDataWarnings } from './data-warnings'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 import type { CliErrorOutput } from './json-output'
 import { ACCESS_TOKEN_VARIABLE, secretFlagIn, secretFlagMessage } from './secret-flags'
@@ -48,7 +49,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const context: CommandContext = {
     io,
     run: async (action) => {
-      exitCode = await action()
+      try {
+        exitCode = await action()
+      } finally {
+        printDataWarnings(io)
+      }
     },
   }
   const program = buildProgram(context)

@@ -9,6 +9,15 @@ export const EmulatorScenario = z.object({
 })
 export type EmulatorScenario = z.infer<typeof EmulatorScenario>
 
+/** A problem with a file in the data folder, shown until the user dismisses it. */
+export const DataWarning = z.object({
+  id: z.string(),
+  message: z.string(),
+  /** The damaged file as it was kept aside, for the user to inspect or restore. */
+  keptAs: z.string().nullable(),
+})
+export type DataWarning = z.infer<typeof DataWarning>
+
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -23,7 +32,7 @@ export const AppInfo = z.object({
   channels: z.array(SmsChannel),
   emulatorUrl: z.string().nullable(),
   emulatorScenarios: z.array(EmulatorScenario),
-  /** Problems met with the data folder's files (a corrupt settings or profiles file kept aside). */
-  warnings: z.array(z.string()),
+  /** Problems met with the data folder's files (a damaged settings, profiles or history file kept aside). */
+  warnings: z.array(DataWarning),
 })
 export type AppInfo = z.infer<typeof AppInfo>

@@ -4,6 +4,7 @@
  */
 export const CALL_NAMES = [
   'app.info',
+  'app.dismissWarning',
   'catalog.get',
   'profiles.list',
   'profiles.create',

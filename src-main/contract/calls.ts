@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppInfo } from './app-info'
+import { AppInfo, DataWarning } from './app-info'
 import { Catalog } from './catalog'
 import { CooldownReport } from './cooldown'
 import { CountryCode, SendInput, SendOutcome } from './send'
@@ -18,6 +18,11 @@ const ProfileId = z.string().min(1).max(200)
  */
 export const calls = {
   'app.info': { input: Empty, output: AppInfo },
+  /** Removes one of AppInfo's warnings; answers with those left. */
+  'app.dismissWarning': {
+    input: z.strictObject({ id: z.string().min(1).max(100) }),
+    output: z.array(DataWarning),
+  },
   'catalog.get': { input: Empty, output: Catalog },
 
   'profiles.list': { input: Empty, output: ProfileList },

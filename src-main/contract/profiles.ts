@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language } from './channels'
+import { displayName, withoutControl } from './text'
 
 export const ENVIRONMENTS = ['production', 'staging', 'sandbox'] as const
 export const Environment = z.enum(ENVIRONMENTS)
@@ -20,10 +21,10 @@ export type HeaderFamily = z.infer<typeof HeaderFamily>
 
 /** Everything a user edits on a profile; no secret is among these fields. */
 export const ProfileFields = z.strictObject({
-  name: z.string().trim().min(1, 'give the profile a name').max(80),
+  name: displayName(80, 'give the profile a name'),
   environment: Environment,
   appHost: z.string().trim().min(1, 'enter the application host').max(300),
-  appId: z.string().trim().min(1, 'enter the App ID').max(200),
+  appId: withoutControl(z.string().trim().min(1, 'enter the App ID').max(200)),
   language: ProfileLanguage.default('auto'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
   headerFamily: HeaderFamily.default('both'),

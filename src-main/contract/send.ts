@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parseCountryCode } from '../phone/country-code'
 import { SmsChannel } from './channels'
+import { withoutControl } from './text'
 
 /**
  * A calling code, read as `+86`, `86` or `+086` and passed on in the form GenAuth documents (`+86`), so
@@ -72,7 +73,7 @@ export const SendInput = z.strictObject({
   phoneCountryCode: CountryCode.optional(),
   /** A user access token for this send only; never stored unless saved to the profile. */
   accessToken: z.string().max(8192).optional(),
-  note: z.string().max(500).optional(),
+  note: withoutControl(z.string().max(500)).optional(),
   /** The user chose to send although the channel is cooling down (recorded in the entry). */
   overrideCooldown: z.boolean().default(false),
   /** The user chose to send a number the app considers invalid (recorded in the entry). */

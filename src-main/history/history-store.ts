@@ -6,6 +6,7 @@ import { channelCode, outcomeCode, SENDING, UNKNOWN } from './codes'
 import { cooldownEvents, sendingChannels } from './cooldown-queries'
 import { openDatabase, writeTransaction, type Db } from './database'
 import { encodeDetail } from './detail-codec'
+import { damageBeforeOpening, isDamageError, isForeignDatabase, setHistoryAside } from './file-check'
 import { exportFileName, toCsv, toJson } from './export'
 import { requestKey, toStoredFilter, type StoredFilter } from './filter'
 import { ENTRY_SELECT, toEntry, type EntryRow } from './entry-row'
@@ -34,15 +35,49 @@ export interface OpenHistoryOptions {
   clock: () => number
   /** The process recorded as owner of in-flight entries; this process by default. */
   processId?: number
+  /**
+   * Told when the file was damaged or another program's database and was kept aside for a fresh
+   * history. Without it such a file is refused with an error instead.
+   */
+  onKeptAside?: (message: string, keptAs: string) => void
 }
 
 /**
  * Opens (creating and migrating as needed) the history database at `file`, then marks entries left
- * `sending` by a process that is gone as `unknown`.
+ * `sending` by a process that is gone as `unknown`. A damaged file, or a database of another program,
+ * is moved aside whole (never changed) and a fresh history started in its place.
  */
 export function openHistory(file: string, options: OpenHistoryOptions): HistoryStore {
+  let problem = damageBeforeOpening(file)
+  if (problem === null) {
+    try {
+      return openChecked(file, options)
+    } catch (error) {
+      if (!isDamageError(error) && !(error instanceof ForeignDatabase)) throw error
+      problem = error instanceof ForeignDatabase ? error.message : `it is damaged: ${(error as Error).message}`
+    }
+  }
+  if (!options.onKeptAside) {
+    throw new ConsoleError('internal', `The history file ${file} cannot be used: ${problem}.`)
+  }
+  const aside = setHistoryAside(file, options.clock())
+  options.onKeptAside(
+    `The history file could not be used (${problem}). It was kept as ${aside}; a new, empty history was started.`,
+    aside,
+  )
+  return openChecked(file, options)
+}
+
+class ForeignDatabase extends Error {
+  constructor() {
+    super('it is a database of another program, not a history')
+  }
+}
+
+function openChecked(file: string, options: OpenHistoryOptions): HistoryStore {
   const db = openDatabase(file)
   try {
+    if (isForeignDatabase(db)) throw new ForeignDatabase()
     migrate(db)
     const store = new SqliteHistoryStore(db, options.clock, currentOwner(options.processId))
     store.recoverInterrupted()

@@ -1,8 +1,13 @@
+import { normalizeName } from '../contract/text'
+
 const MAX_NAME_LENGTH = 80
 
-/** Names are unique regardless of case and surrounding spaces. */
+/**
+ * Names are unique regardless of case, white space and look-alike forms: compatibility forms (NFKC:
+ * a no-break space, full-width letters) and case are folded, so "Local\u00a0SANDBOX" is "Local sandbox".
+ */
 export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase()
+  return normalizeName(name.normalize('NFKC')).toUpperCase().toLowerCase()
 }
 
 /** The name itself when free, else the first free "name (label)", "name (label 2)", ... */

@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../contract'
 import type { SecretStore } from '../credentials/secret-store'
+import { DataWarnings } from '../settings/data-warnings'
+import { withFileLock } from '../settings/file-lock'
 import { invalidInput } from '../settings/invalid-input'
 import { checkAppHost } from './app-host'
 import { KeyedQueue } from './keyed-queue'
@@ -25,6 +27,8 @@ export type ProfileServiceOptions = {
   dataDir: string
   secrets: SecretStore
   clock: () => number
+  /** Where a damaged profiles.json is reported. */
+  warnings?: DataWarnings
 }
 
 export type ProfileCredentials = { appSecret: string | null; accessToken: string | null }
@@ -41,18 +45,14 @@ export class ProfileService {
   private readonly path: string
   private readonly secrets: SecretStore
   private readonly clock: () => number
+  private readonly warnings: DataWarnings
   private readonly queue = new KeyedQueue()
-  private readonly found: string[] = []
 
   constructor(options: ProfileServiceOptions) {
     this.path = join(options.dataDir, PROFILES_FILE)
     this.secrets = options.secrets
     this.clock = options.clock
-  }
-
-  /** Problems met with profiles.json since this service was created, for the user to see. */
-  get warnings(): readonly string[] {
-    return [...this.found]
+    this.warnings = options.warnings ?? new DataWarnings(options.dataDir)
   }
 
   list(): ProfileList {
@@ -65,20 +65,20 @@ export class ProfileService {
 
   create(input: z.input<typeof ProfileFields>): ProfileView {
     const fields = parseFields(input)
-    checkAppHost(fields.appHost)
-    const data = this.read()
-    assertNameFree(data, fields.name)
-    const profile: StoredProfile = { ...fields, id: randomUUID(), hasAppSecret: false, hasAccessToken: false }
-    data.profiles.push(profile)
-    this.write(data)
-    return toView(profile)
+    fields.appHost = checkAppHost(fields.appHost)
+    // Refused without taking the lock; checked again under it, where another process may have just taken the name.
+    assertNameFree(this.read(), fields.name)
+    return this.change((data) => {
+      assertNameFree(data, fields.name)
+      const profile: StoredProfile = { ...fields, id: randomUUID(), hasAppSecret: false, hasAccessToken: false }
+      data.profiles.push(profile)
+      return toView(profile)
+    })
   }
 
   /** Replaces the fields of a profile; its stored secrets stay. */
   update(id: string, input: z.input<typeof ProfileFields>): ProfileView {
     const fields = parseFields(input)
-    const data = this.read()
-    const profile = findIn(data, id)
     if (id === LOCAL_SANDBOX_ID) {
       if (fields.appHost !== EMBEDDED_EMULATOR_HOST || fields.environment !== 'sandbox') {
         throw new ConsoleError(
@@ -87,12 +87,17 @@ export class ProfileService {
         )
       }
     } else {
-      checkAppHost(fields.appHost)
+      fields.appHost = checkAppHost(fields.appHost)
     }
-    assertNameFree(data, fields.name, id)
-    Object.assign(profile, fields)
-    this.write(data)
-    return toView(profile)
+    const current = this.read()
+    findIn(current, id)
+    assertNameFree(current, fields.name, id)
+    return this.change((data) => {
+      const profile = findIn(data, id)
+      assertNameFree(data, fields.name, id)
+      Object.assign(profile, fields)
+      return toView(profile)
+    })
   }
 
   /** A copy named "<name> (copy)", with copies of the stored secrets. */
@@ -107,16 +112,16 @@ export class ProfileService {
       const value = serializeProfileSecrets(secrets)
       if (value !== null) await this.secrets.set(profileAccount(copyId), value)
 
-      const data = this.read()
-      const copy: StoredProfile = {
-        ...fieldsOf(source),
-        name: suffixedName(source.name, takenNames(data), 'copy'),
-        id: copyId,
-        ...flagsOf(secrets),
-      }
-      data.profiles.push(copy)
-      this.write(data)
-      return toView(copy)
+      return this.change((data) => {
+        const copy: StoredProfile = {
+          ...fieldsOf(source),
+          name: suffixedName(source.name, takenNames(data), 'copy'),
+          id: copyId,
+          ...flagsOf(secrets),
+        }
+        data.profiles.push(copy)
+        return toView(copy)
+      })
     })
   }
 
@@ -129,20 +134,21 @@ export class ProfileService {
       }
       // The keychain goes first: if it is unavailable the profile stays, rather than orphaning its secrets.
       if (profile.hasAppSecret || profile.hasAccessToken) await this.secrets.delete(profileAccount(id))
-      const data = this.read()
-      data.profiles = data.profiles.filter((candidate) => candidate.id !== id)
-      if (data.activeId === id) data.activeId = LOCAL_SANDBOX_ID
-      this.write(data)
-      return listOf(data)
+      return this.change((data) => {
+        data.profiles = data.profiles.filter((candidate) => candidate.id !== id)
+        if (data.activeId === id) data.activeId = LOCAL_SANDBOX_ID
+        return listOf(data)
+      })
     })
   }
 
   setActive(id: string): ProfileList {
-    const data = this.read()
-    findIn(data, id)
-    data.activeId = id
-    this.write(data)
-    return listOf(data)
+    findIn(this.read(), id)
+    return this.change((data) => {
+      findIn(data, id)
+      data.activeId = id
+      return listOf(data)
+    })
   }
 
   /** Stores (or, with null, removes) one secret of a profile in the keychain. */
@@ -207,21 +213,22 @@ export class ProfileService {
     const imported = parseProfilesExport(json)
     imported.forEach((fields, index) => {
       try {
-        checkAppHost(fields.appHost)
+        fields.appHost = checkAppHost(fields.appHost)
       } catch (error) {
         if (!(error instanceof ConsoleError)) throw error
         throw new ConsoleError('invalid-input', `Profile ${index + 1} ("${fields.name}"): ${error.message}`)
       }
     })
-    const data = this.read()
-    const taken = takenNames(data)
-    for (const fields of imported) {
-      const name = freeName(fields.name, taken, 'imported')
-      taken.add(nameKey(name))
-      data.profiles.push({ ...fields, name, id: randomUUID(), hasAppSecret: false, hasAccessToken: false })
-    }
-    if (imported.length > 0) this.write(data)
-    return imported.length
+    if (imported.length === 0) return 0
+    return this.change((data) => {
+      const taken = takenNames(data)
+      for (const fields of imported) {
+        const name = freeName(fields.name, taken, 'imported')
+        taken.add(nameKey(name))
+        data.profiles.push({ ...fields, name, id: randomUUID(), hasAppSecret: false, hasAccessToken: false })
+      }
+      return imported.length
+    })
   }
 
   /** Reads the keychain only when the flags say there is something to read. */
@@ -231,26 +238,40 @@ export class ProfileService {
   }
 
   private saveFlags(id: string, secrets: ProfileSecrets): StoredProfile {
-    const data = this.read()
-    const profile = findIn(data, id)
-    Object.assign(profile, flagsOf(secrets))
-    this.write(data)
-    return profile
+    return this.change((data) => Object.assign(findIn(data, id), flagsOf(secrets)))
   }
 
   private read(): ProfilesData {
+    const read = readProfilesFile(this.path)
+    // Another process may be repairing the same file: the repair is done once, under the lock.
+    return read.problem === undefined ? read.data : withFileLock(this.path, () => this.readRepairing())
+  }
+
+  /**
+   * Reads, changes and writes profiles.json under the lock every process sharing the data folder takes,
+   * so a change made elsewhere between the read and the write is never overwritten. Nothing is written
+   * when `work` throws.
+   */
+  private change<T>(work: (data: ProfilesData) => T): T {
+    return withFileLock(this.path, () => {
+      const data = this.readRepairing()
+      const result = work(data)
+      writeProfilesFile(this.path, data)
+      return result
+    })
+  }
+
+  /** Under the lock: a damaged file is kept aside, the readable profiles written back, a warning recorded. */
+  private readRepairing(): ProfilesData {
     const { data, problem } = readProfilesFile(this.path)
     if (problem !== undefined) {
       const aside = recoverProfilesFile(this.path, data, this.clock())
-      this.found.push(
+      this.warnings.record(
         `The profiles file could not be fully read (${problem}). It was kept as ${aside}; the profiles that could be read were kept.`,
+        aside,
       )
     }
     return data
-  }
-
-  private write(data: ProfilesData): void {
-    writeProfilesFile(this.path, data)
   }
 }
 

@@ -12,6 +12,8 @@ export const PROFILES_FILE = 'profiles.json'
  */
 export const StoredProfile = z.object({
   ...ProfileFields.shape,
+  // Names saved before today's rules stay readable; a rename or a new profile meets the rules.
+  name: z.string().trim().min(1).max(200),
   id: z.string().min(1).max(200),
   hasAppSecret: z.boolean().default(false),
   hasAccessToken: z.boolean().default(false),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { AppInfo } from '../../src-main/contract'
 import { createServices } from '../../src-main/services'
 
 const folders: string[] = []
@@ -42,8 +43,51 @@ describe('createServices', () => {
     writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark", oops')
     const services = await createServices({ dataDir, mode: 'browser' })
     const info = await services.dispatch('app.info', {})
-    expect(info.ok && (info.value as { warnings: string[] }).warnings).toEqual([expect.stringContaining('settings')])
-    expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true)
+    const kept = readdirSync(dataDir).find((name) => name.startsWith('settings.json.corrupt-'))
+    expect(kept).toBeDefined()
+    expect(info.ok && (info.value as AppInfo).warnings).toEqual([
+      { id: expect.any(String), message: expect.stringContaining('settings'), keptAs: join(dataDir, kept!) },
+    ])
     await services.close()
+  })
+
+  it('reports a damaged profiles file before anything reads the profiles, to every later process', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    writeFileSync(join(dataDir, 'profiles.json'), '{"activeId": "prod", "profiles": [')
+    // The first process to start finds the damage; it must not take the warning away from the next one.
+    await (await createServices({ dataDir, mode: 'cli' })).close()
+    const services = await createServices({ dataDir, mode: 'browser' })
+    const info = await services.dispatch('app.info', {})
+    const kept = readdirSync(dataDir).find((name) => name.startsWith('profiles.json.corrupt-'))
+    expect(info.ok && (info.value as AppInfo).warnings).toEqual([
+      expect.objectContaining({ message: expect.stringContaining(kept!), keptAs: join(dataDir, kept!) }),
+    ])
+    await services.close()
+  })
+
+  it('refuses control characters in a note instead of storing it cut short, and sends nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    const services = await createServices({ dataDir, mode: 'browser' })
+    try {
+      const send = { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000' } as const
+      for (const note of ['TICKET-1\u0000 hidden part', 'TICKET-1\u001b[2J', 'TICKET-1\u0085']) {
+        const refused = await services.dispatch('sms.send', { ...send, note })
+        expect(refused).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input', issues: [expect.objectContaining({ path: 'note' })] },
+        })
+      }
+      expect(services.emulator.running!.received()).toEqual([])
+      expect(services.history.counts({}).total).toBe(0)
+      // Any printable text is kept exactly as typed.
+      const note = 'TICKET-1 «工单» — ✓'
+      const sent = await services.dispatch('sms.send', { ...send, note })
+      expect(sent.ok).toBe(true)
+      expect(services.history.get((sent.ok && (sent.value as { entryId: number }).entryId) || 0, false).note).toBe(note)
+    } finally {
+      await services.close()
+    }
   })
 })

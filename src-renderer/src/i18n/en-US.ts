@@ -3,6 +3,8 @@ export default {
     title: 'GenAuth SMS Console',
     unreachable: 'The console could not reach its main process',
     dataWarnings: 'Some saved data could not be read; the unreadable file was kept aside',
+    dismissWarning: 'Dismiss',
+    dismissWarningLabel: 'Dismiss this warning',
   },
   nav: { label: 'Sections', send: 'Send', history: 'History', settings: 'Settings' },
   common: {

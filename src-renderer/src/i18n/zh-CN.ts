@@ -5,6 +5,8 @@ const zh: typeof en = {
     title: 'GenAuth 短信控制台',
     unreachable: '控制台无法连接到主进程',
     dataWarnings: '部分已保存的数据无法读取，无法读取的文件已另行保留',
+    dismissWarning: '知道了',
+    dismissWarningLabel: '关闭此警告',
   },
   nav: { label: '页面', send: '发送', history: '历史', settings: '设置' },
   common: {

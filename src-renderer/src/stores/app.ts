@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppInfo, Catalog, CatalogEntry, FailureAdvice } from '../../../src-main/contract'
+import type { AppInfo, Catalog, CatalogEntry, DataWarning, FailureAdvice } from '../../../src-main/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 
@@ -10,6 +10,8 @@ export const useAppStore = defineStore(StoreId.App, () => {
   const catalog = shallowRef<Catalog | null>(null)
   /** Set when main could not be reached at start; the shell shows it instead of an empty console. */
   const startupError = ref<unknown>(null)
+  /** Damaged files kept aside in the data folder; each stays until the user dismisses it. */
+  const warnings = shallowRef<DataWarning[]>([])
 
   const channels = computed(() => info.value?.channels ?? [])
   const errorCodePage = computed(() => catalog.value?.errorCodePage ?? null)
@@ -17,7 +19,12 @@ export const useAppStore = defineStore(StoreId.App, () => {
   async function load(): Promise<void> {
     const [appInfo, codes] = await Promise.all([call('app.info', {}), call('catalog.get', {})])
     info.value = appInfo
+    warnings.value = appInfo.warnings
     catalog.value = codes
+  }
+
+  async function dismissWarning(id: string): Promise<void> {
+    warnings.value = await call('app.dismissWarning', { id })
   }
 
   function explain(kind: CatalogEntry['kind'], code: number | null): CatalogEntry | null {
@@ -35,5 +42,16 @@ export const useAppStore = defineStore(StoreId.App, () => {
     )
   }
 
-  return { info, catalog, startupError, channels, errorCodePage, load, explain, adviceFor }
+  return {
+    info,
+    catalog,
+    startupError,
+    warnings,
+    channels,
+    errorCodePage,
+    load,
+    dismissWarning,
+    explain,
+    adviceFor,
+  }
 })

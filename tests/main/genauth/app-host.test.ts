@@ -49,6 +49,17 @@ describe('normalizeAppHost', () => {
     ['https://exa<mple.genauth.ai', /not a valid host/],
     ['https://', /not a valid host/],
     ['https://example.genauth.ai/api/v3/send-sms', /without \/api\/v3\/send-sms/],
+    // Look-alikes: what the WHATWG parser would make of these is not what they appear to say.
+    ['https:\\\\evil.com', /backslash/],
+    ['https:evil.com', /two slashes/],
+    ['https://a.example\\@evil.com', /backslash/],
+    ['https://:@a.example', /user name or password/],
+    ['https://@a.example', /user name or password/],
+    ['https://a.example:0', /Port 0/],
+    ['https://0x7f.0.0.1', /would be read as https:\/\/127\.0\.0\.1/],
+    ['http://127.1:4010', /would be read as http:\/\/127\.0\.0\.1:4010/],
+    ['https://a.example/x/../api', /would be read as https:\/\/a\.example\/api/],
+    ['https://a.example/caf\u00e9', /would be read as https:\/\/a\.example\/caf%C3%A9/],
   ])('refuses %j', (raw, message) => {
     let thrown: unknown
     try {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileFields } from '../../../src-main/contract'
 import { KeytarStore } from '../../../src-main/credentials/keytar-store'
 import { ProfileService } from '../../../src-main/profiles/profile-service'
+import { DataWarnings } from '../../../src-main/settings/data-warnings'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678)
 let dataDir: string
@@ -14,6 +15,9 @@ let dataDir: string
 const noKeychain = new KeytarStore('unused', async () => {
   throw new Error('keychain deliberately absent')
 })
+
+/** The warnings every process sharing the folder shows, as recorded in the folder. */
+const warnings = () => new DataWarnings(dataDir).list().map((warning) => warning.message)
 
 function service(): ProfileService {
   return new ProfileService({ dataDir, secrets: noKeychain, clock: () => NOW })
@@ -30,7 +34,7 @@ const staging: ProfileFields = {
 const production: ProfileFields = {
   name: 'Production',
   environment: 'production',
-  appHost: 'prod-app.genauth.ai',
+  appHost: 'https://prod-app.genauth.ai',
   appId: '64f0aa00aa00aa00aa00aa02',
 }
 
@@ -157,6 +161,40 @@ describe('profile CRUD', () => {
       expect.objectContaining({ code: 'conflict' }),
     )
     expect(profiles.list().profiles).toHaveLength(2)
+  })
+
+  it('stores the host as the URL parser reads it, not as typed', () => {
+    const profiles = service()
+    const created = profiles.create({ ...production, appHost: 'HTTPS://Prod-App.GenAuth.ai:443/' })
+    expect(created.appHost).toBe('https://prod-app.genauth.ai')
+    expect(JSON.parse(readFileSync(profilesFile(), 'utf8')).profiles[1].appHost).toBe('https://prod-app.genauth.ai')
+    for (const appHost of [
+      'https:\\\\evil.com',
+      'https://a.example\\@evil.com',
+      'https://:@a.example',
+      'https://a.example:0',
+    ]) {
+      expect(() => profiles.update(created.id, { ...production, appHost })).toThrow(
+        expect.objectContaining({ code: 'invalid-host' }),
+      )
+    }
+    expect(profiles.get(created.id).appHost).toBe('https://prod-app.genauth.ai')
+  })
+
+  it('refuses a name that only looks like another one, and hidden characters in names', () => {
+    const profiles = service()
+    // A no-break space, a tab, full-width letters or another case: still the built-in's name.
+    for (const name of ['Local\u00a0sandbox', 'local\tSANDBOX', 'Ｌocal sandbox', 'Local  sandbox ']) {
+      expect(() => profiles.create({ ...production, name })).toThrow(expect.objectContaining({ code: 'conflict' }))
+    }
+    for (const name of ['Prod\u202Enoitcudorp', 'Prod\u200Buction', 'Prod\u2066uction', 'TICKET-1\u0000 hidden']) {
+      expect(() => profiles.create({ ...production, name })).toThrow(
+        expect.objectContaining({ code: 'invalid-input', issues: [expect.objectContaining({ path: 'name' })] }),
+      )
+    }
+    expect(profiles.list().profiles).toHaveLength(1)
+    // Normalised as stored: NFC, one space between words.
+    expect(profiles.create({ ...production, name: '  Cafe\u0301\u00a0 staging ' }).name).toBe('Caf\u00e9 staging')
   })
 
   it('lets a profile keep its own name on update but not take another one', () => {
@@ -323,7 +361,7 @@ describe('a damaged profiles.json', () => {
     expect(profiles.list().profiles.map((profile) => profile.id)).toEqual(['local-sandbox'])
     const aside = 'profiles.json.corrupt-2025-01-02T03-04-05-678Z'
     expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('{ "profiles": [ broken')
-    expect(profiles.warnings).toEqual([expect.stringContaining(join(dataDir, aside))])
+    expect(warnings()).toEqual([expect.stringContaining(join(dataDir, aside))])
   })
 
   it('loses only the damaged entries', () => {
@@ -335,7 +373,7 @@ describe('a damaged profiles.json', () => {
 
     const reopened = service()
     expect(reopened.list().profiles.map((profile) => profile.id)).toEqual(['local-sandbox', good.id])
-    expect(reopened.warnings).toEqual([expect.stringMatching(/1 damaged profile\(s\) left out/)])
+    expect(warnings()).toEqual([expect.stringMatching(/1 damaged profile\(s\) left out/)])
     expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
   })
 

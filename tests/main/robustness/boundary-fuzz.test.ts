@@ -10,6 +10,8 @@ import { describe as describeValue, verdictOf } from './envelope'
 import { FigureTally } from './figures'
 import {
   ACCEPTED_HOSTS,
+  STORED_HOSTS,
+  storedName,
   harmlessPayload,
   INPUT_SHAPES,
   invalidPayload,
@@ -339,9 +341,9 @@ describe('valid-shaped input that changes state, in process', () => {
           expect(after).toHaveLength(before + 1)
           expect(after.find((profile) => profile.id === view.id)).toEqual({
             id: view.id,
-            name: (fields.name as string).trim(),
+            name: storedName(fields.name as string),
             environment: fields.environment,
-            appHost: (fields.appHost as string).trim(),
+            appHost: STORED_HOSTS[fields.appHost as string],
             appId: (fields.appId as string).trim(),
             language: fields.language ?? 'auto',
             timeoutMs: fields.timeoutMs ?? 10_000,

@@ -10,6 +10,7 @@ export const ZERO_FIGURES = [
   'entriesLost',
   'entriesDuplicated',
   'entriesLeftSending',
+  'writesLost',
   'secretHits',
   'outcomesHidden',
 ] as const

@@ -58,11 +58,25 @@ const num = (options: Common = {}): Field => ({ kind: 'number', ...options })
 const object = (shape: Shape, options: Common = {}): Field => ({ kind: 'object', shape, ...options })
 
 const profileId = text(200, { min: 1 })
+/** Names, App IDs and notes refuse control characters; names also invisible and direction characters. */
+const CONTROL = /\p{Cc}/u
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/u
+/** Names are stored in NFC with runs of white space made one space; the length limit applies to that. */
+export const storedName = (value: string) => value.normalize('NFC').replace(/\s+/gu, ' ').trim()
+// Built on first use: textValue's strings are defined further down this module.
+const printable = (min: number, max: number, trim: boolean) =>
+  fc
+    .constant(null)
+    .chain(() => textValue(min, max, trim))
+    .filter((value) => !CONTROL.test(value))
+const validName = printable(1, 80, true).filter(
+  (value) => !INVISIBLE.test(value) && storedName(value).length >= 1 && storedName(value).length <= 80,
+)
 export const PROFILE_FIELDS: Shape = {
-  name: text(80, { min: 1, trim: true }),
+  name: text(80, { min: 1, trim: true, valid: validName }),
   environment: oneOf(ENVIRONMENTS),
   appHost: text(300, { min: 1, trim: true }),
-  appId: text(200, { min: 1, trim: true }),
+  appId: text(200, { min: 1, trim: true, valid: printable(1, 200, true) }),
   language: oneOf(['auto', ...LANGUAGES], { optional: true }),
   timeoutMs: int({ min: 1000, max: 120_000, optional: true }),
   headerFamily: oneOf(['both', 'genauth', 'authing'], { optional: true }),
@@ -83,6 +97,7 @@ const countryCode: Field = { kind: 'countryCode', optional: true }
 /** Each call's input, as calls.ts declares it. */
 export const INPUT_SHAPES: Record<CallName, Shape> = {
   'app.info': {},
+  'app.dismissWarning': { id: text(100, { min: 1 }) },
   'catalog.get': {},
   'profiles.list': {},
   'profiles.create': { fields: object(PROFILE_FIELDS) },
@@ -100,7 +115,7 @@ export const INPUT_SHAPES: Record<CallName, Shape> = {
     phoneNumber: text(32, { min: 1, trim: true }),
     phoneCountryCode: countryCode,
     accessToken: text(8192, { optional: true }),
-    note: text(500, { optional: true }),
+    note: text(500, { optional: true, valid: printable(0, 500, false) }),
     overrideCooldown: bool({ optional: true }),
     overrideValidation: bool({ optional: true }),
     confirmed: bool({ optional: true }),
@@ -452,7 +467,18 @@ export const ACCEPTED_HOSTS = [
   'http://127.0.0.1:9',
   'http://localhost:1/prefix',
 ]
+/** How each accepted host is stored: as the URL parser reads it. */
+export const STORED_HOSTS: Record<string, string> = {
+  'https://example.genauth.ai': 'https://example.genauth.ai',
+  'example.genauth.ai': 'https://example.genauth.ai',
+  'http://127.0.0.1:9': 'http://127.0.0.1:9',
+  'http://localhost:1/prefix': 'http://localhost:1/prefix',
+}
 export const REFUSED_HOSTS = [
+  'https:\\\\example.com',
+  'https://example.com\\@evil.com',
+  'https://:@example.com',
+  'https://example.com:0',
   'embedded-emulator',
   ' EMBEDDED-EMULATOR ',
   'ftp://example.com',
@@ -499,6 +525,9 @@ export function harmlessPayload(
     case 'keychain.status':
     case 'settings.get':
       return harmless(fc.constantFrom({}, null, undefined), ['ok'], 'read')
+    case 'app.dismissWarning':
+      // Dismissing a warning that is not there (or no longer) changes nothing and is not an error.
+      return harmless(fc.record({ id: textValue(1, 100, false) }), ['ok'], 'unknown warning')
     case 'profiles.create':
       return fc.oneof(
         harmless(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/contract'
+import { DataWarnings } from '../../../src-main/settings/data-warnings'
 import { SettingsStore } from '../../../src-main/settings/settings-store'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678)
@@ -15,13 +16,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 const settingsFile = () => join(dataDir, 'settings.json')
+/** The warnings every process sharing the folder shows, as recorded in the folder. */
+const warnings = () => new DataWarnings(dataDir).list().map((warning) => warning.message)
 
 describe('SettingsStore', () => {
   it('starts from the defaults without writing anything', () => {
     const store = new SettingsStore(dataDir, clock)
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
     expect(readdirSync(dataDir)).toEqual([])
-    expect(store.warnings).toEqual([])
+    expect(warnings()).toEqual([])
   })
 
   it('applies a patch, returns the whole settings and keeps them for the next start', () => {
@@ -75,21 +78,23 @@ describe('SettingsStore', () => {
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
 
     const aside = 'settings.json.corrupt-2025-01-02T03-04-05-678Z'
-    expect(readdirSync(dataDir).sort()).toEqual(['settings.json', aside])
+    expect(readdirSync(dataDir).sort()).toEqual(['settings.json', aside, 'warnings.json'])
     expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('{"theme": "dark", oops')
-    expect(store.warnings).toEqual([expect.stringContaining(join(dataDir, aside))])
-    expect(store.warnings[0]).toMatch(/not valid JSON/)
+    expect(warnings()).toEqual([expect.stringContaining(join(dataDir, aside))])
+    expect(warnings()[0]).toMatch(/not valid JSON/)
+    expect(new DataWarnings(dataDir).list()[0]?.keptAs).toBe(join(dataDir, aside))
 
     // Reported once: the file in place is now a good one.
     store.get()
-    expect(store.warnings).toHaveLength(1)
+    new SettingsStore(dataDir, clock).get()
+    expect(warnings()).toHaveLength(1)
   })
 
   it('keeps the good settings of a file with one bad value', () => {
     writeFileSync(settingsFile(), JSON.stringify({ theme: 'dark', retentionDays: -4, language: 'zh-CN' }))
     const store = new SettingsStore(dataDir, clock)
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', language: 'zh-CN' })
-    expect(store.warnings).toEqual([expect.stringContaining('invalid value for retentionDays')])
+    expect(warnings()).toEqual([expect.stringContaining('invalid value for retentionDays')])
     expect(readdirSync(dataDir)).toContain('settings.json.corrupt-2025-01-02T03-04-05-678Z')
   })
 
@@ -99,7 +104,7 @@ describe('SettingsStore', () => {
     writeFileSync(settingsFile(), '[]')
     const store = new SettingsStore(dataDir, clock)
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
-    expect(store.warnings[0]).toMatch(/not a JSON object/)
+    expect(warnings()[1]).toMatch(/not a JSON object/)
     const copies = readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))
     expect(copies.map((name) => readFileSync(join(dataDir, name), 'utf8')).sort()).toEqual(['[]', 'first'])
   })

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { DataWarning } from '../contract/app-info'
+import { withFileLock } from './file-lock'
+import { readJsonFile, writeJsonFileAtomic } from './json-file'
+
+export const WARNINGS_FILE = 'warnings.json'
+
+const WarningsFile = z.object({ warnings: z.array(DataWarning) })
+
+/** Warnings kept beyond this many drop the oldest; each names a file the user can still find. */
+const MAX_WARNINGS = 50
+
+/**
+ * Problems met with the data folder's files (a damaged file kept aside), kept in `warnings.json` so
+ * that every process sharing the folder shows them, and the next start still does, until the user
+ * dismisses them. Whoever finds a problem records it here; nobody consumes it by reading.
+ */
+export class DataWarnings {
+  private readonly path: string
+
+  constructor(
+    dataDir: string,
+    private readonly onRecorded: (message: string) => void = () => undefined,
+  ) {
+    this.path = join(dataDir, WARNINGS_FILE)
+  }
+
+  list(): DataWarning[] {
+    const read = readJsonFile(this.path)
+    if (read.kind !== 'parsed') return []
+    const parsed = WarningsFile.safeParse(read.data)
+    return parsed.success ? parsed.data.warnings : []
+  }
+
+  /** Records a problem and the file kept aside because of it. */
+  record(message: string, keptAs: string | null): void {
+    this.change((warnings) => [...warnings, { id: randomUUID(), message, keptAs }].slice(-MAX_WARNINGS))
+    this.onRecorded(message)
+  }
+
+  /** Removes one warning; an id already dismissed (from another window) is not an error. */
+  dismiss(id: string): DataWarning[] {
+    const current = this.list()
+    if (!current.some((warning) => warning.id === id)) return current
+    return this.change((warnings) => warnings.filter((warning) => warning.id !== id))
+  }
+
+  private change(update: (warnings: DataWarning[]) => DataWarning[]): DataWarning[] {
+    return withFileLock(this.path, () => {
+      const current = this.list()
+      const next = update(current)
+      if (JSON.stringify(next) !== JSON.stringify(current)) writeJsonFileAtomic(this.path, { warnings: next })
+      return next
+    })
+  }
+}
