@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import type { RecordedResponse, RedactedRequest } from '../contract/send'
+import type { RecordedResponse, RedactedRequest, SendResult } from '../contract/send'
 
 /** The parts of an entry that are shown but never filtered on, kept together in one compressed cell. */
 export interface EntryDetail {
@@ -91,4 +91,24 @@ export function parseDetail(json: string): EntryDetail {
     s: RecordedResponse | null
   }
   return { message: parsed.m, requestId: parsed.r, request: parsed.q, response: parsed.s }
+}
+
+/** The stored detail of a finished send, as both history stores record it. */
+export function completionDetail(result: SendResult, hints: DetailHints): Buffer {
+  return encodeDetail(
+    {
+      message: result.message ?? transportMessage(result),
+      requestId: result.requestId,
+      request: result.request,
+      response: result.response,
+    },
+    hints,
+  )
+}
+
+/** For a send that got no business answer, the transport's own words (`ECONNREFUSED: connect ...`). */
+function transportMessage(result: SendResult): string | null {
+  const parts = [result.errorCode, result.errorMessage].filter((part): part is string => Boolean(part))
+  if (parts.length === 2 && parts[1]!.includes(parts[0]!)) return parts[1]!
+  return parts.length > 0 ? parts.join(': ') : null
 }

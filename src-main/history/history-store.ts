@@ -5,7 +5,7 @@ import type { SendResult } from '../contract/send'
 import { channelCode, outcomeCode, SENDING, UNKNOWN } from './codes'
 import { cooldownEvents, sendingChannels } from './cooldown-queries'
 import { openDatabase, writeTransaction, type Db } from './database'
-import { encodeDetail } from './detail-codec'
+import { completionDetail, encodeDetail } from './detail-codec'
 import { damageBeforeOpening, isDamageError, isForeignDatabase, setHistoryAside } from './file-check'
 import { exportFileName, toCsv, toJson } from './export'
 import { requestKey, toStoredFilter, type StoredFilter } from './filter'
@@ -143,15 +143,7 @@ class SqliteHistoryStore implements HistoryStore {
         { id },
       )
       if (!row) return
-      const detail = encodeDetail(
-        {
-          message: result.message ?? transportMessage(result),
-          requestId: result.requestId,
-          request: result.request,
-          response: result.response,
-        },
-        { appId: row.appId, phoneNumber: row.phoneNumber },
-      )
+      const detail = completionDetail(result, { appId: row.appId, phoneNumber: row.phoneNumber })
       this.statements.run(
         `UPDATE history SET class_id = :classId, completed_at = :completedAt, latency_ms = :latencyMs,
            request_key = :requestKey, detail = :detail, owner_pid = NULL, owner_started_at = NULL
@@ -305,11 +297,4 @@ class SqliteHistoryStore implements HistoryStore {
       return row ? [toEntry(row, revealPhones)] : []
     })
   }
-}
-
-/** For a send that got no business answer, the transport's own words (`ECONNREFUSED: connect ...`). */
-export function transportMessage(result: SendResult): string | null {
-  const parts = [result.errorCode, result.errorMessage].filter((part): part is string => Boolean(part))
-  if (parts.length === 2 && parts[1]!.includes(parts[0]!)) return parts[1]!
-  return parts.length > 0 ? parts.join(': ') : null
 }

@@ -6,11 +6,10 @@ import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../
 import type { SendResult } from '../contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
 import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
-import { encodeDetail } from '../history/detail-codec'
+import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
 import { toStoredFilter, type StoredFilter } from '../history/filter'
-import { transportMessage } from '../history/history-store'
 import { tally } from '../history/outcome-counts'
 import { INTERRUPTED_AFTER_MS } from '../history/owner'
 import type {
@@ -155,15 +154,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       )
       const row = found.rows[0]
       if (!row) return
-      const detail = encodeDetail(
-        {
-          message: result.message ?? transportMessage(result),
-          requestId: result.requestId,
-          request: result.request,
-          response: result.response,
-        },
-        row,
-      )
+      const detail = completionDetail(result, row)
       await this.pool.query(
         `UPDATE ${HISTORY} SET outcome = $2, http_status = $3, status_code = $4, api_code = $5, completed_at = $6,
            latency_ms = $7, request_id = $8, detail = $9, lease_until = NULL
