@@ -94,7 +94,7 @@ describe.skipIf(missing)('team commands', () => {
       // The upload counts toward the team's cooldown like a send made there.
       expect(
         await team.cooldownEvents({ appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13800000002' }, 0),
-      ).toEqual([{ channel: 'CHANNEL_LOGIN', at: T0 + 1000, reason: 'throttled' }])
+      ).toEqual([{ channel: 'CHANNEL_LOGIN', at: T0 + 1000, reason: 'throttled', outcome: 'business-failure' }])
     } finally {
       await team.close()
     }

@@ -284,8 +284,8 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
       await record(newEntry({ channel: 'CHANNEL_BIND_MFA', appId: 'app-2' }))
       const now = clock.now
       expect(await store.cooldownEvents(phone, now - 60_000)).toEqual([
-        { channel: 'CHANNEL_LOGIN', at: now, reason: 'sent' },
-        { channel: 'CHANNEL_REGISTER', at: now, reason: 'throttled' },
+        { channel: 'CHANNEL_LOGIN', at: now, reason: 'sent', outcome: 'success' },
+        { channel: 'CHANNEL_REGISTER', at: now, reason: 'throttled', outcome: 'business-failure' },
       ])
       // The same phone typed with separators is the same phone.
       expect(await store.cooldownEvents({ ...phone, phoneNumber: '138 1234-5678' }, now - 60_000)).toHaveLength(2)

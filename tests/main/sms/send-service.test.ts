@@ -186,13 +186,12 @@ describe('production profiles', () => {
     expect(result.kind).toBe('success')
   })
 
-  it('refuses a send whose request cannot be built before recording anything', async () => {
+  it('refuses an App ID no request could carry before anything is stored, recorded or sent', async () => {
     const created = await services.dispatch('profiles.create', {
       fields: { name: 'Odd', environment: 'staging', appHost: services.emulator.running!.url, appId: 'app\u0007id' },
     })
-    const profileId = (created as { value: { id: string } }).value.id
-    const error = await refusal({ profileId, phoneNumber: '13800138000', phoneCountryCode: '+86' })
-    expect(error.code).toBe('invalid-input')
+    expect(created).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(services.profiles.list().profiles.map((profile) => profile.name)).not.toContain('Odd')
     expect(services.emulator.running!.received()).toHaveLength(0)
     expect(entries()).toHaveLength(0)
   })

@@ -66,7 +66,7 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     clock.now = leaseEnd
     expect(await b.sendingChannels(PHONE)).toEqual([])
     expect(await b.cooldownEvents(PHONE, clock.now - 60_000)).toEqual([
-      { channel: 'CHANNEL_LOGIN', at: leaseEnd, reason: 'sent' },
+      { channel: 'CHANNEL_LOGIN', at: leaseEnd, reason: 'maybe-sent', outcome: 'unknown' },
     ])
     await expect(b.begin(entry, guarded)).rejects.toMatchObject({ code: 'cooldown' })
     expect(await b.get(id, false)).toMatchObject({ outcome: 'unknown', completedAt: leaseEnd })
