@@ -69,7 +69,10 @@ describe('the same phone with and without its country code', () => {
 
       const requests = [requestsFor('13912350001'), requestsFor('13912350002')]
       tally.add({ requestsDoubleSent: requests.reduce((sum, n) => sum + Math.max(0, n - 1), 0) })
-      console.log(`country code: requests at the emulator ${requests.join(' and ')} (one each expected)`)
+      tally.measure(
+        'country code',
+        `app +86 then CLI without, and CLI 86 then app without: ${requests.join(' and ')} request(s) on the wire`,
+      )
       expect(appFirst.result.kind).toBe('success')
       expect(cliAfter).toMatchObject({ code: 4, stderr: expect.stringContaining('s left on this channel') })
       expect(cliFirst.code).toBe(0)
@@ -105,7 +108,7 @@ describe('timeouts in a row', () => {
       }
       const requests = requestsFor('10000009002')
       tally.add({ faultsInjected: requests, requestsDoubleSent: Math.max(0, requests - 1) })
-      console.log(`timeouts in a row: ${verdicts.join(', ')}; ${requests} request(s) at the emulator`)
+      tally.measure('timeouts in a row', `3 sends answered ${verdicts.join(', ')}; ${requests} request(s) on the wire`)
       expect(verdicts).toEqual(['timeout', 'cooldown', 'cooldown'])
       expect(requests).toBe(1)
     } finally {
@@ -162,7 +165,7 @@ describe('the disk fills up while the request is on the wire', () => {
   } catch (error) {
     const reason = `cannot mount a tmpfs as the data folder (${String((error as Error).message).split('\n')[0]}): needs root`
     tally.skip(reason)
-    console.log(`disk full: skipped: ${reason}`)
+    tally.measure('disk full', `skipped: ${reason}`)
   }
   afterAll(() => {
     if (mounted) execFileSync('umount', [mounted])
@@ -184,9 +187,7 @@ describe('the disk fills up while the request is on the wire', () => {
 
         const outcome = JSON.parse(run.stdout || 'null') as SendOutcome | null
         tally.add({ outcomesHidden: outcome?.result.kind === 'success' ? 0 : 1 })
-        console.log(
-          `disk full: exit ${run.code}, outcome ${outcome?.result.kind}, recordFailure ${JSON.stringify(outcome?.recordFailure)}`,
-        )
+        const firstRun = `exit ${run.code}, outcome ${outcome?.result.kind}, not recorded: ${outcome?.recordFailure}`
         expect(run.code).toBe(0)
         expect(outcome).toMatchObject({ result: { kind: 'success', requestId: 'req-held-1' } })
         expect(outcome!.recordFailure).toMatch(/full/i)
@@ -199,8 +200,9 @@ describe('the disk fills up while the request is on the wire', () => {
         rmSync(join(mounted!, 'filler'))
         const after = await cliProcess(send, dataDir)
         tally.add({ requestsDoubleSent: Math.max(0, server.requests() - 1) })
-        console.log(
-          `disk full: resend while full exit ${whileFull.code}, after exit ${after.code}: ${after.stderr.trim()}`,
+        tally.measure(
+          'disk full (4 MiB tmpfs)',
+          `${firstRun}; resend while full exit ${whileFull.code}, once freed exit ${after.code}; ${server.requests()} request(s) on the wire`,
         )
         expect(whileFull.code).not.toBe(0)
         expect(after.code).toBe(4)

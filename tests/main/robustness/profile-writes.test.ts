@@ -48,7 +48,10 @@ describe('two processes writing the same data folder', () => {
       const stored = new Set((await hosts[0]!.value<ProfileList>('profiles.list')).profiles.map((p) => p.name))
       const lost = acknowledged.filter((name) => !stored.has(name))
       tally.add({ inputsTried: 2 * CREATES_PER_PROCESS, writesLost: lost.length })
-      console.log(`two hosts: ${acknowledged.length} creates answered ok, ${lost.length} of them lost`)
+      tally.measure(
+        'profile writes, two hosts',
+        `${acknowledged.length} creates answered ok, ${lost.length} of them lost`,
+      )
 
       expect(acknowledged).toHaveLength(2 * CREATES_PER_PROCESS)
       expect(lost).toEqual([])
@@ -88,7 +91,7 @@ describe('two processes writing the same data folder', () => {
       const lost = [...localCreates, ...hostCreates].filter((name) => !stored.has(name)).length
       const settingsLost = Number(settings.retentionMaxEntries !== 100 + CREATES_PER_PROCESS - 1)
       tally.add({ inputsTried: 4 * CREATES_PER_PROCESS, writesLost: lost + settingsLost })
-      console.log(`host + second process: ${lost} profile(s) and ${settingsLost} setting(s) lost`)
+      tally.measure('profile writes, host + second process', `${lost} profile(s) and ${settingsLost} setting(s) lost`)
 
       expect(lost).toBe(0)
       expect(settings.retentionMaxEntries).toBe(100 + CREATES_PER_PROCESS - 1)
