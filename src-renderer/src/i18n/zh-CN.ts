@@ -129,7 +129,7 @@ const zh: typeof en = {
   raw: {
     copyCurl: '复制为 cURL',
     copyCode: '复制为代码',
-    copyCodeLabel: '复制为官方 SDK 代码',
+    copyCodeLabel: '复制为代码（官方 SDK）',
     title: '原始报文',
     show: '显示原始报文',
     hide: '隐藏原始报文',

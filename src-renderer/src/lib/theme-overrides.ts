@@ -34,6 +34,11 @@ const light: GlobalThemeOverrides = {
 
 const dark: GlobalThemeOverrides = {
   common: {
+    // Naive UI's dark red reaches only 4.0:1 in an error tag inside a drawer or dialog (its tint over #2c2c32).
+    errorColor: '#f0a0a0',
+    errorColorHover: '#f3adad',
+    errorColorPressed: '#ea8f8f',
+    errorColorSuppl: '#f3adad',
     textColor3: 'rgba(255, 255, 255, 0.62)',
   },
 }
