@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expect as baseExpect, test, type Page } from '@playwright/test'
 import { openHistory } from '../../src-main/history'
 import { startHost, type RunningHost } from '../fixtures/host'
+import { rpc } from '../fixtures/rpc'
 
 // Lazy views load their chunk on first use: allow for a busy machine running tests in parallel.
 const expect = baseExpect.configure({ timeout: 10_000 })
@@ -26,15 +27,6 @@ function collectErrors(page: Page): string[] {
   })
   page.on('pageerror', (error) => errors.push(error.message))
   return errors
-}
-
-async function rpc(name: string, input: unknown = {}): Promise<unknown> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-console-token': host.token },
-    body: JSON.stringify(input),
-  })
-  return ((await response.json()) as { value: unknown }).value
 }
 
 /** Picks a choice of a Naive UI radio group by its visible text (the label wraps the hidden radio). */
@@ -209,7 +201,7 @@ test('the form works from the keyboard alone, Ctrl+Enter sending', async ({ page
 })
 
 test('a production profile asks for confirmation, showing the app ID, channel and masked phone', async ({ page }) => {
-  const info = (await rpc('app.info')) as { emulatorUrl: string }
+  const info = (await rpc(host, 'app.info')) as { emulatorUrl: string }
 
   await page.goto(host.url)
   await page.getByRole('tab', { name: 'Settings' }).click()
@@ -302,7 +294,7 @@ test('profiles: duplicate, edit, export, import and delete', async ({ page }) =>
 })
 
 test('credentials are stored in the keychain and only their presence is shown', async ({ page }) => {
-  const status = await rpc('keychain.status')
+  const status = await rpc(host, 'keychain.status')
   test.skip(!(status as { available: boolean }).available, 'needs a Secret Service: run under scripts/with-keyring.sh')
 
   await page.goto(host.url)
@@ -366,11 +358,11 @@ test('retention and the keychain library are saved through settings', async ({ p
   await page.getByText('Delete entries older than').click()
   await page.getByRole('button', { name: 'Save retention' }).click()
   await expect(page.getByText('Retention saved.')).toBeVisible()
-  expect(await rpc('settings.get')).toMatchObject({ retentionDays: null, retentionMaxEntries: 500 })
+  expect(await rpc(host, 'settings.get')).toMatchObject({ retentionDays: null, retentionMaxEntries: 500 })
 
   // Switching the library moves the stored secrets, so main refuses while no keychain is reachable.
-  const backend = async () => ((await rpc('settings.get')) as { keychainBackend: string }).keychainBackend
-  const { available } = (await rpc('keychain.status')) as { available: boolean }
+  const backend = async () => ((await rpc(host, 'settings.get')) as { keychainBackend: string }).keychainBackend
+  const { available } = (await rpc(host, 'keychain.status')) as { available: boolean }
   await page.locator('label.n-radio-button', { hasText: '@napi-rs/keyring' }).click()
   if (available) {
     await expect.poll(backend).toBe('napi-keyring')

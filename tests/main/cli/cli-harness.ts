@@ -28,7 +28,7 @@ export interface CliProcess {
   finished: Promise<CliRun>
 }
 
-/** Starts `tsx src-main/cli/main.ts <args>`, the entry `npm run cli` runs. */
+/** Starts the CLI from its sources (`tsx src-main/cli/main.ts <args>`), so these tests need no build. */
 export function startCli(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): CliProcess {
   const child = spawn(tsx, ['src-main/cli/main.ts', ...args], { cwd: root, env: childEnv(dataDir, env) })
   let stdout = ''
