@@ -1,30 +1,8 @@
-import { z } from 'zod'
+import { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../contract/team'
 import { ConsoleError } from '../contract/errors'
 import { isLoopback } from '../genauth/app-host'
 
-/**
- * How the console talks TLS to the team database, named as libpq's `sslmode`:
- * - `disable`: plain TCP (only sensible on this computer);
- * - `require`: encrypted, but the server's certificate is not checked;
- * - `verify-ca`: encrypted, the certificate must chain to a trusted CA;
- * - `verify-full`: as verify-ca, and the certificate must name the host.
- */
-export const TLS_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const
-export const TlsMode = z.enum(TLS_MODES)
-export type TlsMode = z.infer<typeof TlsMode>
-
-/** Where the team database is. The password is never part of it: it lives in the OS keychain. */
-export const TeamDatabaseConfig = z.strictObject({
-  host: z.string().trim().min(1, 'enter the database host').max(255),
-  port: z.number().int().min(1).max(65_535).default(5432),
-  database: z.string().trim().min(1, 'enter the database name').max(63),
-  user: z.string().trim().min(1, 'enter the database user').max(63),
-  /** Absent: verify-full for a host on the network, disable for this computer. */
-  tls: TlsMode.optional(),
-  /** A PEM file with the CA that signed the server's certificate, when it is not a public CA. */
-  caFile: z.string().max(4096).optional(),
-})
-export type TeamDatabaseConfig = z.output<typeof TeamDatabaseConfig>
+export { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../contract/team'
 
 /** The variable that points every entry (app, browser mode, CLI) at a team database, overriding the setting. */
 export const TEAM_DATABASE_URL_ENV = 'GENAUTH_SMS_TEAM_DATABASE_URL'

@@ -1,15 +1,8 @@
 import { ConsoleError } from '../contract/errors'
+import type { TeamProblem } from '../contract/team'
 import { REDACTED, redactSecrets } from '../logging/redact'
 
-/**
- * What is wrong with the team database, as the settings page and `team status` tell it:
- * - `unreachable`: no connection (down, wrong host or port, network);
- * - `rejected`: the server refused the user or password;
- * - `tls`: the TLS handshake or the certificate check failed;
- * - `schema-missing`, `schema-too-old`: `team init` has not been run (or not since an update);
- * - `schema-too-new`: a newer console migrated it; this one only reads until it is updated.
- */
-export type TeamProblem = 'unreachable' | 'rejected' | 'tls' | 'schema-missing' | 'schema-too-old' | 'schema-too-new'
+export type { TeamProblem }
 
 export class TeamDatabaseError extends ConsoleError {
   constructor(
