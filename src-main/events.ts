@@ -1,4 +1,4 @@
-import type { EventName } from './contract'
+import type { EventName } from './shared/contract'
 
 export type EventListener = (name: EventName) => void
 

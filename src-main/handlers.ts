@@ -1,5 +1,5 @@
-import type { Handlers } from './contract/dispatcher'
-import { ConsoleError } from './contract/errors'
+import type { Handlers } from './dispatch/dispatcher'
+import { ConsoleError } from './shared/contract/errors'
 import { registerSecret } from './logging'
 import { reproduce } from './reproduce'
 import type { Services } from './services'

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, callChannel, type EventName } from './contract/call-names'
+import { CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, callChannel, type EventName } from './shared/contract/call-names'
 
 // The renderer gets one function per declared call and an event subscription; never ipcRenderer,
 // process or require. Inputs are validated again in main, which trusts nothing from here.

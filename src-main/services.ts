@@ -11,8 +11,8 @@ import {
   type KeychainStatus,
   type Language,
   type ProfileView,
-} from './contract'
-import { createDispatcher, type Dispatch } from './contract/dispatcher'
+} from './shared/contract'
+import { createDispatcher, type Dispatch } from './dispatch/dispatcher'
 import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends, withoutCooling } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'

@@ -1,6 +1,6 @@
 import { defaultDataDir } from '../app-paths'
-import type { CallInput, CallName, CallOutput, Language } from '../contract'
-import type { Dispatch } from '../contract/dispatcher'
+import type { CallInput, CallName, CallOutput, Language } from '../shared/contract'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { Services } from '../services'
 import { CliError } from './cli-error'
 import type { CliIo } from './cli-io'

@@ -9,7 +9,7 @@ import {
   OUTCOMES,
   SMS_CHANNELS,
   SmsChannel,
-} from '../contract'
+} from '../shared/contract'
 
 /** `login`, `LOGIN` and `channel_login` all name CHANNEL_LOGIN. */
 export function parseChannel(value: string): SmsChannel {

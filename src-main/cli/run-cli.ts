@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
 import { DATA_DIR_VARIABLE } from '../app-paths'
-import { ConsoleError } from '../contract'
+import { ConsoleError } from '../shared/contract'
 import { CliError } from './cli-error'
 import { commanderOutput, PROGRAM_NAME, writeErrorLine, writeJson, type CliIo } from './cli-io'
 import type { CommandContext } from './command-context'

@@ -1,5 +1,5 @@
-import type { ProfileView } from '../contract'
-import { createDispatcher, type Dispatch } from '../contract/dispatcher'
+import type { ProfileView } from '../shared/contract'
+import { createDispatcher, type Dispatch } from '../dispatch/dispatcher'
 import { scenarioFor } from '../emulator/scenarios'
 import { normalizeAppHost } from '../genauth/app-host'
 import { createHandlers } from '../handlers'

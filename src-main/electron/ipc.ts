@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../contract/call-names'
-import type { Dispatch } from '../contract/dispatcher'
+import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../shared/contract/call-names'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { EventBus } from '../events'
 import { originOf } from './origin'
 

@@ -1,5 +1,5 @@
-import type { HistoryEntry } from '../contract/history'
-import type { Environment } from '../contract/profiles'
+import type { HistoryEntry } from '../shared/contract/history'
+import type { Environment } from '../shared/contract/profiles'
 import { channelOf, outcomeOf } from './codes'
 import { decodeDetailText, parseDetail, type EntryDetail } from './detail-codec'
 import { maskPhone, phoneMasker } from './mask'

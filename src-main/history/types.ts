@@ -1,5 +1,5 @@
-import type { SmsChannel } from '../contract/channels'
-import type { CooldownReason } from '../contract/cooldown'
+import type { SmsChannel } from '../shared/contract/channels'
+import type { CooldownReason } from '../shared/contract/cooldown'
 import type {
   ExportFormat,
   HistoryCursor,
@@ -7,9 +7,9 @@ import type {
   HistoryFilter,
   HistoryPage,
   Outcome,
-} from '../contract/history'
-import type { Environment } from '../contract/profiles'
-import type { RedactedRequest, SendResult } from '../contract/send'
+} from '../shared/contract/history'
+import type { Environment } from '../shared/contract/profiles'
+import type { RedactedRequest, SendResult } from '../shared/contract/send'
 
 /** What is known of a send before it goes out. */
 export interface NewHistoryEntry {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../contract'
+import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../shared/contract'
 import type { SecretStore } from '../credentials/secret-store'
 import { DataWarnings } from '../settings/data-warnings'
 import { withFileLock } from '../settings/file-lock'

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../contract'
+import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../shared/contract'
 import { DataWarnings } from './data-warnings'
 import { withFileLock } from './file-lock'
 import { invalidInput } from './invalid-input'

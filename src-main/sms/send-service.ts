@@ -6,14 +6,14 @@ import {
   type RedactedRequest,
   type SendOutcome,
   type SendResult,
-} from '../contract'
+} from '../shared/contract'
 import type { ActiveCooldown, CooldownKey } from '../cooldown'
 import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
 import type { Logger } from '../logging'
 import { checkPhone } from '../phone/check-phone'
-import { cooldownCountryCode } from '../phone/country-code'
+import { cooldownCountryCode } from '../shared/phone/country-code'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
 export type SendServiceDeps = {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Dispatch } from '../contract/dispatcher'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { EventBus } from '../events'
 import { checkAccess, newRunToken } from './access'
 import { requestTargetOf } from './request-path'

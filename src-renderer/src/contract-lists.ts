@@ -1,4 +1,4 @@
-import type { Environment, HeaderFamily, Outcome, SecretKind } from '../../src-main/contract'
+import type { Environment, HeaderFamily, Outcome, SecretKind } from '@shared/contract'
 
 /**
  * The contract's enum values as lists, for menus. The renderer imports main's contract as types only,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppInfo } from '../../src-main/contract'
+import type { AppInfo } from '../../src-main/shared/contract'
 import { createServices } from '../../src-main/services'
 
 const folders: string[] = []

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SendInput } from '../../src-main/contract'
+import type { SendInput } from '@shared/contract'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, coolingReport, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
 import { mountWithMain } from './support/mount'

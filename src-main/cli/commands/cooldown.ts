@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { CooldownReport } from '../../contract'
+import type { CooldownReport } from '../../shared/contract'
 import { cooldownReport, InFlightLock } from '../../cooldown'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { HistoryFilter, Outcome, ProfileList, SmsChannel } from '../../contract'
+import type { HistoryFilter, Outcome, ProfileList, SmsChannel } from '../../shared/contract'
 import { findProfile } from '../profile-lookup'
 import { parseChannel, parseCode, parseDateBound, parseOutcome } from '../option-parsers'
 

@@ -1,4 +1,4 @@
-import type { CallError, CallInput, CallName, CallOutput, EventName } from '../../../src-main/contract'
+import type { CallError, CallInput, CallName, CallOutput, EventName } from '@shared/contract'
 import { detectTransport, type Transport } from './transport'
 
 /** A call that main refused or that failed; `error` is what main said, ready to show. */

@@ -1,4 +1,4 @@
-import type { CallName, Envelope, EventName } from '../../../src-main/contract'
+import type { CallName, Envelope, EventName } from '@shared/contract'
 
 /** How the renderer reaches main: Electron's preload bridge, or the browser-mode host over HTTP. */
 export type Transport = {

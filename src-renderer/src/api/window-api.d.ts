@@ -1,4 +1,4 @@
-import type { CallInput, CallName, Envelope, EventName } from '../../../src-main/contract'
+import type { CallInput, CallName, Envelope, EventName } from '@shared/contract'
 
 /** What the preload exposes in Electron: one function per call, plus event subscription. */
 export type WindowApi = {

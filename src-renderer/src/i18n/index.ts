@@ -1,6 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import { enUS, zhCN } from 'naive-ui'
-import type { Language } from '../../../src-main/contract'
+import type { Language } from '@shared/contract'
 import en from './en-US'
 import zh from './zh-CN'
 

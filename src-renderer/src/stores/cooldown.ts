@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ChannelCooldown, CooldownReport, SmsChannel } from '../../../src-main/contract'
+import type { ChannelCooldown, CooldownReport, SmsChannel } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '../../../src-main/contract'
+import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 

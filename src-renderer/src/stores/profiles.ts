@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ProfileFields, ProfileView, SecretKind } from '../../../src-main/contract'
+import type { ProfileFields, ProfileView, SecretKind } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 

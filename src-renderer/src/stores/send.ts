@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { CallError, SendOutcome, SmsChannel } from '../../../src-main/contract'
+import type { CallError, SendOutcome, SmsChannel } from '@shared/contract'
 import { call, CallFailure } from '../api/client'
 import {
   checkPhone,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import type { KeychainStatus, Language, Settings, SettingsPatch } from '../../../src-main/contract'
+import type { KeychainStatus, Language, Settings, SettingsPatch } from '@shared/contract'
 import { call } from '../api/client'
 import { osLanguage } from '../i18n'
 import { StoreId } from './store-id'

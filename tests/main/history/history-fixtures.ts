@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SendResult } from '../../../src-main/contract'
+import type { SendResult } from '../../../src-main/shared/contract'
 import { openHistory, type HistoryStore, type NewHistoryEntry } from '../../../src-main/history'
 
 export const T0 = Date.UTC(2025, 4, 6, 10, 0, 0)

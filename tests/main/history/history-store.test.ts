@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConsoleError, HistoryEntry } from '../../../src-main/contract'
+import { ConsoleError, HistoryEntry } from '../../../src-main/shared/contract'
 import { INTERRUPTED_AFTER_MS } from '../../../src-main/history'
 import { newEntry, record, requestFor, sendResult, TempHistory } from './history-fixtures'
 

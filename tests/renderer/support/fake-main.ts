@@ -14,7 +14,7 @@ import type {
   ProfileView,
   SendResult,
   SmsChannel,
-} from '../../../src-main/contract'
+} from '@shared/contract'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
 type Handler<N extends CallName> = (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>
