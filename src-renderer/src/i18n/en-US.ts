@@ -56,6 +56,7 @@ export default {
     phoneValid: 'Valid number for {country} ({code}).',
     phoneInvalid: '{digits} is not a valid number for {country} ({code}).',
     phoneNotDigits: 'A phone number has digits only.',
+    phoneHasCountryCode: 'The number starts with a country code: choose it in the country code field.',
     splitNotice: 'Recognised {code} ({country}) at the start of the number and moved it to the country code field.',
     accessToken: 'User access token',
     accessTokenHint: 'For this send only; never saved. Channels acting on a logged-in user need it.',
@@ -72,6 +73,7 @@ export default {
       'no-profile': 'Choose a profile first.',
       'empty-phone': 'Enter a phone number.',
       'not-digits': 'The phone number has characters other than digits: fix it, or tick “Send anyway”.',
+      'has-country-code': 'The number starts with a country code: choose it in the country code field instead.',
       'invalid-for-country': 'The number is not valid for {country} ({code}): fix it, or tick “Send anyway”.',
       'in-flight': 'A send to this number on this channel is in progress.',
       cooldown:

@@ -9,7 +9,7 @@ import {
   type CountryCode,
   type PhoneProblem,
   type SplitNumber,
-} from '../phone/phone-number'
+} from '@shared/phone'
 import { useAppStore } from './app'
 import { useCooldownStore } from './cooldown'
 import { useProfilesStore } from './profiles'
@@ -43,7 +43,7 @@ export const useSendStore = defineStore(StoreId.Send, () => {
 
   const countryCode = computed(() => countryCodeOf(country.value))
   const phoneCheck = computed(() => {
-    const check = checkPhone(country.value, phone.value)
+    const check = checkPhone(phone.value, countryCode.value)
     // The sandbox emulator's reserved numbers are not real numbers but are meant to be sent; main
     // accepts them on the built-in profile too.
     const reserved =
