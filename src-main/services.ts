@@ -12,21 +12,18 @@ import {
   type Language,
   type ProfileView,
 } from './shared/contract'
-import { createDispatcher, type Dispatch } from './dispatch/dispatcher'
-import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends, withoutCooling } from './cooldown'
+import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
-import { EMULATOR_SCENARIOS, scenarioFor } from './emulator/scenarios'
+import { EMULATOR_SCENARIOS } from './emulator/scenarios'
 import { SANDBOX_APP_ID } from './emulator/sandbox'
 import { LazyEmulator } from './emulator/lazy-emulator'
 import { EventBus } from './events'
-import { normalizeAppHost } from './genauth/app-host'
 import { loadCatalog } from './genauth/catalog'
-import { prepareSendSms } from './genauth/client'
-import { createHandlers } from './handlers'
-import { createLogger, registerSecret, type Logger } from './logging'
+import { createLogger, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
+import type { CooldownSubject } from './history/types'
 import { ProfileService } from './profiles/profile-service'
 import { DataWarnings } from './settings/data-warnings'
 import { SettingsStore } from './settings/settings-store'
@@ -56,16 +53,23 @@ export type Services = {
   settings: SettingsStore
   warnings: DataWarnings
   catalog: Catalog
-  sendDeps: SendServiceDeps
   /** The sandbox profile's emulator; the CLI starts it only for a send that needs it. */
   emulator: LazyEmulator
+  cooldowns: Cooldowns
+  /** Who sends, as recorded in the history. */
+  operator: string
+  /** The language GenAuth answers a profile's sends in. */
+  language(profile: ProfileView): Language
   appInfo(): AppInfo
   keychainStatus(): Promise<KeychainStatus>
   /** Moves the stored secrets to another keychain backend and uses it from then on. */
   switchKeychain(backend: KeychainBackend): Promise<void>
-  cooldownFor(input: { profileId: string; phoneNumber: string; phoneCountryCode?: string }): CooldownReport
-  dispatch: Dispatch
   close(): Promise<void>
+}
+
+/** The cooldown as this process sees it: the history, this process's lock and its unrecorded sends, on its clock. */
+export type Cooldowns = SendServiceDeps['cooldown'] & {
+  report(subject: CooldownSubject): CooldownReport
 }
 
 /**
@@ -108,29 +112,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const language = (profile: ProfileView): Language =>
     profile.language !== 'auto' ? profile.language : (settings.get().language ?? options.osLanguage ?? 'en-US')
 
-  const sendDeps: SendServiceDeps = {
-    profiles,
-    resolveAppHost: async (profile) =>
-      profile.builtIn ? (await emulator.start()).url : normalizeAppHost(profile.appHost),
-    isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
-    language,
-    cooldown: {
-      active: (key) => activeCooldown(cooldownHistory, key, clock()),
-      tryAcquire: (key) => inFlight.tryAcquire(key),
-      // The history shows sends in flight in another live process sharing the data folder (the CLI
-      // beside the app); this process's own are held by the lock above.
-      inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
-      noteUnrecorded: (key, result) => unrecorded.note(key, result),
-    },
-    history,
-    // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
-    prepareSend: (request) => {
-      if (request.accessToken) registerSecret(request.accessToken)
-      return prepareSendSms(request, { appVersion: version })
-    },
-    events,
-    log,
-    operator,
+  const cooldowns: Cooldowns = {
+    active: (key) => activeCooldown(cooldownHistory, key, clock()),
+    tryAcquire: (key) => inFlight.tryAcquire(key),
+    // The history shows sends in flight in another live process sharing the data folder (the CLI
+    // beside the app); this process's own are held by the lock above.
+    inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
+    noteUnrecorded: (key, result) => unrecorded.note(key, result),
+    report: (subject) => cooldownReport(cooldownHistory, subject, clock(), inFlight),
   }
 
   // Retention runs shortly after start (a first run on a large old history can take seconds, which
@@ -146,7 +135,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000)
   retentionTimer.unref()
 
-  const services: Services = {
+  return {
     dataDir,
     log,
     events,
@@ -155,8 +144,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings,
     warnings,
     catalog,
-    sendDeps,
     emulator,
+    cooldowns,
+    operator,
+    language,
     appInfo: () => ({
       name: PRODUCT_NAME,
       version,
@@ -176,17 +167,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await secrets.switchTo(backend)
       await profiles.refreshSecretFlags()
     },
-    cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
-      const profile = profiles.get(profileId)
-      const report = cooldownReport(
-        cooldownHistory,
-        { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
-        clock(),
-        inFlight,
-      )
-      return sendDeps.isReservedTestNumber(profile, phoneNumber) ? withoutCooling(report) : report
-    },
-    dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {
       clearTimeout(firstRetention)
       clearInterval(retentionTimer)
@@ -194,8 +174,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       history.close()
     },
   }
-  services.dispatch = createDispatcher(createHandlers(services), (name, error) => log.error(`${name} failed:`, error))
-  return services
 }
 
 function safeOperatorName(): string {

@@ -1,15 +1,33 @@
 import { defaultDataDir } from '../app-paths'
-import type { CallInput, CallName, CallOutput, Language } from '../shared/contract'
+import type { CallInput, CallName, CallOutput, Language, ProfileView } from '../shared/contract'
 import type { Dispatch } from '../dispatch/dispatcher'
+import type { SendPreview } from '../dispatch/create-dispatch'
 import type { Services } from '../services'
 import { CliError } from './cli-error'
 import type { CliIo } from './cli-io'
 
 /**
- * Runs one command over the app's own services, on the app's data folder, and closes them afterwards
- * (the embedded emulator and the database would otherwise keep the process alive).
+ * Runs one command through the app's own dispatch, over the app's services on the app's data folder.
+ * An ad-hoc profile, when given, stands in beside the stored ones. `send --as-curl` also gets the send
+ * flow's preview over the same services: the contract has no call for it, since the app only shows
+ * requests it has recorded.
  */
-export async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
+export async function withDispatch<T>(
+  io: CliIo,
+  run: (dispatch: Dispatch, preview: SendPreview) => Promise<T>,
+  standIn?: ProfileView,
+): Promise<T> {
+  const { createDispatch, createSendPreview } = await import('../dispatch/create-dispatch')
+  return withServices(io, (services) =>
+    run(createDispatch(services, { standIn }), createSendPreview(services, { standIn })),
+  )
+}
+
+/**
+ * Opens the app's services for one command and closes them afterwards (the embedded emulator and the
+ * database would otherwise keep the process alive).
+ */
+async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
   // Loaded on first use: commands that need no services (channels, explain, --help) start without
   // libsql, the keychain modules, the logger and the emulator.
   const { createServices } = await import('../services')

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { cliArgsFromElectronArgv } from '../cli/electron-argv'
 import { logsDirOf } from '../app-paths'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { Services } from '../services'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { runCliInElectron } from './cli-mode'
@@ -58,7 +59,10 @@ function startDesktopApp(): void {
 
 async function start(): Promise<void> {
   // Loaded here, not at the top: libsql and the keychain modules are native and may fail to load.
-  const { createServices } = await import('../services')
+  const [{ createServices }, { createDispatch }] = await Promise.all([
+    import('../services'),
+    import('../dispatch/create-dispatch'),
+  ])
   const services = await createServices({
     dataDir,
     mode: 'electron',
@@ -66,14 +70,14 @@ async function start(): Promise<void> {
     osLanguage: app.getLocale().startsWith('zh') ? 'zh-CN' : 'en-US',
   })
   try {
-    openConsole(services)
+    openConsole(services, createDispatch(services))
   } catch (error) {
     await services.close()
     throw error
   }
 }
 
-function openConsole(services: Services): void {
+function openConsole(services: Services, dispatch: Dispatch): void {
   closeBeforeQuit(
     () => services.close(),
     (error) => services.log.error('closing failed:', error),
@@ -81,7 +85,7 @@ function openConsole(services: Services): void {
   installPermissionHandlers(session.defaultSession, rendererOrigin)
   installMenu({ dataDir, logsDir: logsDirOf(dataDir) })
   serveRenderer(rendererDir)
-  registerIpc(services.dispatch, services.events, rendererOrigin)
+  registerIpc(dispatch, services.events, rendererOrigin)
   createMainWindow(preloadPath)
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath)

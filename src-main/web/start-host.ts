@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { defaultDataDir } from '../app-paths'
+import { createDispatch } from '../dispatch/create-dispatch'
 import { createServices } from '../services'
 import { newRunToken } from './access'
 import { parseHostArgs } from './host-args'
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     osLanguage: Intl.DateTimeFormat().resolvedOptions().locale.startsWith('zh') ? 'zh-CN' : 'en-US',
   })
   const host = await startWebHost({
-    dispatch: services.dispatch,
+    dispatch: createDispatch(services),
     events: services.events,
     staticDir: join(__dirname, '../renderer'),
     port,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppInfo } from '../../src-main/shared/contract'
-import { createServices } from '../../src-main/services'
+import { openApp } from './open-app'
 
 const folders: string[] = []
 afterEach(() => {
@@ -17,7 +17,7 @@ describe('createServices', () => {
     folders.push(dataDir)
     const day = 24 * 60 * 60 * 1000
     let now = Date.UTC(2026, 0, 1)
-    const first = await createServices({ dataDir, mode: 'browser', clock: () => now })
+    const first = await openApp({ dataDir, mode: 'browser', clock: () => now })
     await first.dispatch('sms.send', {
       profileId: 'local-sandbox',
       channel: 'CHANNEL_LOGIN',
@@ -26,7 +26,7 @@ describe('createServices', () => {
     await first.close()
 
     now += 91 * day
-    const second = await createServices({ dataDir, mode: 'browser', clock: () => now, retentionDelayMs: 0 })
+    const second = await openApp({ dataDir, mode: 'browser', clock: () => now, retentionDelayMs: 0 })
     const events: string[] = []
     second.events.subscribe((name) => events.push(name))
     // The 90-day default removes the entry once the first pass has run, not during start-up.
@@ -41,7 +41,7 @@ describe('createServices', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
     folders.push(dataDir)
     writeFileSync(join(dataDir, 'settings.json'), '{"theme": "dark", oops')
-    const services = await createServices({ dataDir, mode: 'browser' })
+    const services = await openApp({ dataDir, mode: 'browser' })
     const info = await services.dispatch('app.info', {})
     const kept = readdirSync(dataDir).find((name) => name.startsWith('settings.json.corrupt-'))
     expect(kept).toBeDefined()
@@ -56,8 +56,8 @@ describe('createServices', () => {
     folders.push(dataDir)
     writeFileSync(join(dataDir, 'profiles.json'), '{"activeId": "prod", "profiles": [')
     // The first process to start finds the damage; it must not take the warning away from the next one.
-    await (await createServices({ dataDir, mode: 'cli' })).close()
-    const services = await createServices({ dataDir, mode: 'browser' })
+    await (await openApp({ dataDir, mode: 'cli' })).close()
+    const services = await openApp({ dataDir, mode: 'browser' })
     const info = await services.dispatch('app.info', {})
     const kept = readdirSync(dataDir).find((name) => name.startsWith('profiles.json.corrupt-'))
     expect(info.ok && (info.value as AppInfo).warnings).toEqual([
@@ -69,7 +69,7 @@ describe('createServices', () => {
   it('refuses control characters in a note instead of storing it cut short, and sends nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
     folders.push(dataDir)
-    const services = await createServices({ dataDir, mode: 'browser' })
+    const services = await openApp({ dataDir, mode: 'browser' })
     try {
       const send = { profileId: 'local-sandbox', channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000' } as const
       for (const note of ['TICKET-1\u0000 hidden part', 'TICKET-1\u001b[2J', 'TICKET-1\u0085']) {

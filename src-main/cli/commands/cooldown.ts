@@ -1,9 +1,8 @@
 import type { Command } from 'commander'
-import type { CooldownReport } from '../../shared/contract'
-import { cooldownReport, InFlightLock } from '../../cooldown'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, withServices } from '../cli-services'
+import { adHocAppProfile } from '../ad-hoc-profile'
+import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { formatCooldown } from '../format'
@@ -43,26 +42,21 @@ async function cooldown(io: CliIo, options: CooldownOptions): Promise<ExitCode> 
   const { checkPhone } = await import('../../shared/phone/check-phone')
   const phone = checkPhone(options.phone, options.country)
   const phoneNumber = phone.status === 'valid' ? phone.digits : options.phone.trim()
-  return withServices(io, async (services) => {
-    let report: CooldownReport
-    if (options.appId !== undefined) {
-      // No stored profile holds this App ID, so no contract call fits; nothing is in flight in this process.
-      report = cooldownReport(
-        services.history,
-        { appId: options.appId, phoneCountryCode: options.country ?? null, phoneNumber },
-        Date.now(),
-        new InFlightLock(),
-      )
-    } else {
-      const profile = await resolveProfile(services.dispatch, options.profile)
-      report = await call(services.dispatch, 'cooldown.forPhone', {
+  // No stored profile holds an ad-hoc App ID: a profile for it stands in, as for an ad-hoc send.
+  const standIn = options.appId === undefined ? undefined : adHocAppProfile(options.appId)
+  return withDispatch(
+    io,
+    async (dispatch) => {
+      const profile = standIn ?? (await resolveProfile(dispatch, options.profile))
+      const report = await call(dispatch, 'cooldown.forPhone', {
         profileId: profile.id,
         phoneNumber,
         phoneCountryCode: options.country,
       })
-    }
-    if (options.json) writeJson(io, report)
-    else io.stdout.write(formatCooldown(report))
-    return EXIT.ok
-  })
+      if (options.json) writeJson(io, report)
+      else io.stdout.write(formatCooldown(report))
+      return EXIT.ok
+    },
+    standIn,
+  )
 }

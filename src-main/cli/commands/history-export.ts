@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander'
 import type { ExportFormat } from '../../shared/contract'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, withServices } from '../cli-services'
+import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { writeExportFile } from '../export-file'
@@ -48,9 +48,9 @@ function rejectMisplacedOptions(history: Command): void {
 async function exportHistory(io: CliIo, options: ExportOptions): Promise<ExitCode> {
   const { format, revealPhones, output, force, json, ...filterOptions } = options
   if (force && output === undefined) throw CliError.usage('--force replaces an --output file: give --output too.')
-  return withServices(io, async (services) => {
-    const profiles = await call(services.dispatch, 'profiles.list', {})
-    const exported = await call(services.dispatch, 'history.export', {
+  return withDispatch(io, async (dispatch) => {
+    const profiles = await call(dispatch, 'profiles.list', {})
+    const exported = await call(dispatch, 'history.export', {
       filter: historyFilterOf(filterOptions, profiles),
       format,
       revealPhones: revealPhones === true,

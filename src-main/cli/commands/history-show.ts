@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Catalog, HistoryEntry, Language } from '../../shared/contract'
 import { explain } from '../../genauth/catalog'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, osLanguageOf, withServices } from '../cli-services'
+import { call, osLanguageOf, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { fields, formatTime } from '../format'
@@ -26,15 +26,19 @@ export function addHistoryShowCommand(history: Command, context: CommandContext)
 }
 
 async function show(io: CliIo, id: number, options: ShowOptions): Promise<ExitCode> {
-  return withServices(io, async (services) => {
+  return withDispatch(io, async (dispatch) => {
     if (options.asCurl) {
-      const reproduction = await call(services.dispatch, 'request.reproduce', { entryId: id })
+      const reproduction = await call(dispatch, 'request.reproduce', { entryId: id })
       io.stdout.write(reproduction.curl)
       return EXIT.ok
     }
-    const entry = await call(services.dispatch, 'history.get', { id, revealPhone: options.revealPhone === true })
+    const entry = await call(dispatch, 'history.get', { id, revealPhone: options.revealPhone === true })
     if (options.json) writeJson(io, entry)
-    else io.stdout.write(formatEntry(entry, services.catalog, services.settings.get().language ?? osLanguageOf(io.env)))
+    else {
+      const catalog = await call(dispatch, 'catalog.get', {})
+      const { language } = await call(dispatch, 'settings.get', {})
+      io.stdout.write(formatEntry(entry, catalog, language ?? osLanguageOf(io.env)))
+    }
     return EXIT.ok
   })
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, withServices } from '../cli-services'
+import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { formatHistoryPage } from '../format'
@@ -26,9 +26,9 @@ export function addHistoryCommand(program: Command, context: CommandContext): Co
 
 async function history(io: CliIo, options: HistoryOptions): Promise<ExitCode> {
   const { limit, json, ...filterOptions } = options
-  return withServices(io, async (services) => {
-    const profiles = await call(services.dispatch, 'profiles.list', {})
-    const page = await call(services.dispatch, 'history.query', {
+  return withDispatch(io, async (dispatch) => {
+    const profiles = await call(dispatch, 'profiles.list', {})
+    const page = await call(dispatch, 'history.query', {
       filter: historyFilterOf(filterOptions, profiles),
       limit,
     })

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, withServices } from '../cli-services'
+import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { formatProfiles } from '../format'
@@ -16,8 +16,8 @@ export function addProfilesCommand(program: Command, context: CommandContext): v
 }
 
 async function listProfiles(io: CliIo, json: boolean): Promise<ExitCode> {
-  return withServices(io, async (services) => {
-    const list = await call(services.dispatch, 'profiles.list', {})
+  return withDispatch(io, async (dispatch) => {
+    const list = await call(dispatch, 'profiles.list', {})
     if (json) writeJson(io, list)
     else io.stdout.write(formatProfiles(list))
     return EXIT.ok

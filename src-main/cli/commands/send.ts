@@ -10,10 +10,10 @@ import {
   type SmsChannel,
 } from '../../shared/contract'
 import { explain } from '../../genauth/catalog'
-import { adHocProfile } from '../ad-hoc-profile'
+import { adHocProfile, DEFAULT_AD_HOC_TIMEOUT_MS } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'
 import { writeErrorLine, writeJson, type CliIo } from '../cli-io'
-import { osLanguageOf, withServices } from '../cli-services'
+import { call, osLanguageOf, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, exitCodeForResult, type ExitCode } from '../exit-codes'
 import { formatSendOutcome, notRecordedLine, sendFailureLine } from '../format'
@@ -21,9 +21,6 @@ import { integerIn, parseChannel, parseCountryCode, parseHeaderFamily } from '..
 import { resolveProfile } from '../profile-lookup'
 import { ACCESS_TOKEN_VARIABLE } from '../secret-flags'
 import { reproduce } from '../../reproduce'
-import { previewSendRequest } from '../../sms/send-service'
-import type { Services } from '../../services'
-import { sendDepsFor, sendDispatch } from '../send-dispatch'
 
 interface SendOptions {
   channel: SmsChannel
@@ -42,8 +39,6 @@ interface SendOptions {
   json?: boolean
   asCurl?: boolean
 }
-
-const DEFAULT_TIMEOUT_MS = 10_000
 
 /** What to add to a refusal so the user knows which flag overrides it. */
 const OVERRIDE_HINTS: Partial<Record<ErrorCode, string>> = {
@@ -64,7 +59,7 @@ export function addSendCommand(program: Command, context: CommandContext): void 
     .option('--app-id <id>', 'ad hoc: the App ID')
     .option(
       '--timeout-ms <ms>',
-      `ad hoc: how long to wait for the answer (default ${DEFAULT_TIMEOUT_MS})`,
+      `ad hoc: how long to wait for the answer (default ${DEFAULT_AD_HOC_TIMEOUT_MS})`,
       integerIn(1000, 120_000),
     )
     .option(
@@ -100,51 +95,65 @@ async function send(io: CliIo, options: SendOptions): Promise<ExitCode> {
   checkAdHocFlags(options)
   if (options.asCurl && options.json) throw CliError.usage('--as-curl prints a command, not JSON: drop --json.')
   const accessToken = tokenFor(io, options)
-  return withServices(io, async (services) => {
-    const adHoc = options.host
-      ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.headers)
-      : null
-    const profile = adHoc ?? (await resolveProfile(services.dispatch, options.profile))
-    const input: SendInput = {
-      profileId: profile.id,
-      channel: options.channel,
-      phoneNumber: options.phone,
-      phoneCountryCode: options.country,
-      accessToken,
-      note: options.note,
-      overrideCooldown: options.force === true,
-      overrideValidation: options.sendInvalid === true,
-      confirmed: options.yes === true,
-    }
-    if (options.asCurl) return printCurl(io, services, adHoc ?? profile, adHoc, input)
-    const envelope = await sendDispatch(services, adHoc)('sms.send', input)
-    if (!envelope.ok) throw CliError.fromCall(withHint(envelope.error))
-    const outcome = envelope.value as SendOutcome
+  const adHoc = options.host
+    ? adHocProfile(options.host, options.appId ?? '', options.timeoutMs ?? DEFAULT_AD_HOC_TIMEOUT_MS, options.headers)
+    : undefined
+  if (options.asCurl) return printCurl(io, options, adHoc, accessToken)
+  return withDispatch(
+    io,
+    async (dispatch) => {
+      const profile = adHoc ?? (await resolveProfile(dispatch, options.profile))
+      const envelope = await dispatch('sms.send', sendInputOf(options, profile, accessToken))
+      if (!envelope.ok) throw CliError.fromCall(withHint(envelope.error))
+      const outcome = envelope.value as SendOutcome
 
-    const explanation = explain(services.catalog, outcome.result)
-    if (options.json) writeJson(io, outcome)
-    else {
-      const language = services.settings.get().language ?? osLanguageOf(io.env)
-      io.stdout.write(formatSendOutcome(outcome, profile, explanation, language))
-    }
-    const exitCode = exitCodeForResult(outcome.result.kind)
-    if (outcome.result.kind !== 'success') writeErrorLine(io, sendFailureLine(outcome, explanation))
-    if (outcome.recordFailure) writeErrorLine(io, notRecordedLine(outcome.recordFailure))
-    return exitCode
-  })
+      const explanation = explain(await call(dispatch, 'catalog.get', {}), outcome.result)
+      if (options.json) writeJson(io, outcome)
+      else {
+        const language = (await call(dispatch, 'settings.get', {})).language ?? osLanguageOf(io.env)
+        io.stdout.write(formatSendOutcome(outcome, profile, explanation, language))
+      }
+      const exitCode = exitCodeForResult(outcome.result.kind)
+      if (outcome.result.kind !== 'success') writeErrorLine(io, sendFailureLine(outcome, explanation))
+      if (outcome.recordFailure) writeErrorLine(io, notRecordedLine(outcome.recordFailure))
+      return exitCode
+    },
+    adHoc,
+  )
+}
+
+function sendInputOf(options: SendOptions, profile: ProfileView, accessToken: string | undefined): SendInput {
+  return {
+    profileId: profile.id,
+    channel: options.channel,
+    phoneNumber: options.phone,
+    phoneCountryCode: options.country,
+    accessToken,
+    note: options.note,
+    overrideCooldown: options.force === true,
+    overrideValidation: options.sendInvalid === true,
+    confirmed: options.yes === true,
+  }
 }
 
 async function printCurl(
   io: CliIo,
-  services: Services,
-  profile: ProfileView,
-  adHoc: ProfileView | null,
-  input: SendInput,
+  options: SendOptions,
+  adHoc: ProfileView | undefined,
+  accessToken: string | undefined,
 ): Promise<ExitCode> {
-  const parsed = SendInput.safeParse(input)
-  if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
-  const request = await withCallError(() => previewSendRequest(sendDepsFor(services, adHoc), parsed.data))
-  io.stdout.write(reproduce(request).curl)
+  const profile = await withDispatch(
+    io,
+    async (dispatch, preview) => {
+      const profile = adHoc ?? (await resolveProfile(dispatch, options.profile))
+      const parsed = SendInput.safeParse(sendInputOf(options, profile, accessToken))
+      if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
+      const request = await withCallError(() => preview(parsed.data))
+      io.stdout.write(reproduce(request).curl)
+      return profile
+    },
+    adHoc,
+  )
   if (profile.builtIn) {
     writeErrorLine(
       io,

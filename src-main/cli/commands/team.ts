@@ -9,7 +9,7 @@ import { openTeamHistory } from '../../team/team-history-store'
 import { teamStatus } from '../../team/team-status'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
-import { withServices } from '../cli-services'
+import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
@@ -85,7 +85,9 @@ async function importLocal(io: CliIo, options: { json?: boolean }): Promise<Exit
     consoleId: `${hostname()} cli`,
   })
   try {
-    const local = await withServices(io, async (services) => services.history.export({}, 'json', true))
+    const local = await withDispatch(io, (dispatch) =>
+      call(dispatch, 'history.export', { filter: {}, format: 'json', revealPhones: true }),
+    )
     const { entries } = JSON.parse(local.content) as { entries: Parameters<typeof store.importEntries>[0] }
     const counts = await store.importEntries(entries)
     if (options.json) writeJson(io, counts)

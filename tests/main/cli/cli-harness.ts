@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { HistoryEntry } from '../../../src-main/shared/contract'
 import { runCli } from '../../../src-main/cli/run-cli'
-import { createServices, type Services } from '../../../src-main/services'
+import { openApp, type OpenApp } from '../open-app'
 
 const root = path.resolve(__dirname, '../../..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
@@ -87,8 +87,8 @@ export function removeDataDir(dataDir: string): void {
 }
 
 /** Opens the folder the way the desktop app does, to look at what the CLI left in it. */
-export async function withAppServices<T>(dataDir: string, look: (services: Services) => Promise<T> | T): Promise<T> {
-  const services = await createServices({ dataDir, mode: 'browser', osLanguage: 'en-US' })
+export async function withAppServices<T>(dataDir: string, look: (services: OpenApp) => Promise<T> | T): Promise<T> {
+  const services = await openApp({ dataDir, mode: 'browser', osLanguage: 'en-US' })
   try {
     return await look(services)
   } finally {
@@ -97,6 +97,6 @@ export async function withAppServices<T>(dataDir: string, look: (services: Servi
 }
 
 /** Every entry the app's history query returns, newest first, phone numbers revealed. */
-export function allEntries(services: Services): HistoryEntry[] {
+export function allEntries(services: OpenApp): HistoryEntry[] {
   return services.history.query({ filter: {}, limit: 500 }).entries.map((entry) => services.history.get(entry.id, true))
 }

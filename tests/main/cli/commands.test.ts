@@ -9,7 +9,7 @@ import {
   ExportWritten,
 } from '../../../src-main/cli/json-output'
 import { calls, CooldownReport, HistoryPage, ProfileList, SMS_CHANNELS } from '../../../src-main/shared/contract'
-import { createServices } from '../../../src-main/services'
+import { openApp } from '../open-app'
 import { cliInProcess, cliProcess, freshDataDir, removeDataDir, startCli } from './cli-harness'
 
 let dataDir: string
@@ -28,7 +28,7 @@ async function seedHistory(): Promise<void> {
     [firstSendAt, { channel: 'CHANNEL_LOGIN', phoneNumber: '13800138000', phoneCountryCode: '+86', note: 'seed-1' }],
     [secondSendAt, { channel: 'CHANNEL_REGISTER', phoneNumber: '10000000404' }],
   ] as const) {
-    const services = await createServices({ dataDir, mode: 'browser', clock: () => at, osLanguage: 'en-US' })
+    const services = await openApp({ dataDir, mode: 'browser', clock: () => at, osLanguage: 'en-US' })
     try {
       const envelope = await services.dispatch('sms.send', { profileId: 'local-sandbox', ...input })
       expect(envelope.ok).toBe(true)

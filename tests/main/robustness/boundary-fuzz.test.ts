@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  CALL_NAMES,
-  SMS_CHANNELS,
-  type CallName,
-  type ProfileView,
-  type SendOutcome,
-} from '../../../src-main/shared/contract'
-import { createServices, type Services } from '../../../src-main/services'
+import { CALL_NAMES, SMS_CHANNELS, type CallName, type ProfileView, type SendOutcome } from '../../../src-main/shared/contract'
+import { openApp, type OpenApp } from '../open-app'
 import { dataFolderState } from './data-state'
 import { describe as describeValue, verdictOf } from './envelope'
 import { FigureTally } from './figures'
@@ -42,12 +36,12 @@ const processErrors = watchProcessErrors()
 // A clock that stands still: the cooldown this setup starts cannot run out while the payloads arrive.
 const NOW = Date.now()
 let dataDir: string
-let services: Services
+let services: OpenApp
 let context: FuzzContext
 
 type StateSnapshot = ReturnType<typeof stateOf>
 
-function stateOf(current: Services) {
+function stateOf(current: OpenApp) {
   return {
     folder: dataFolderState(current.dataDir),
     profiles: current.profiles.list(),
@@ -64,7 +58,7 @@ async function valueOf<T>(name: CallName, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'robustness-fuzz-'))
-  services = await createServices({ dataDir, mode: 'browser', clock: () => NOW })
+  services = await openApp({ dataDir, mode: 'browser', clock: () => NOW })
   await valueOf('settings.update', { theme: 'dark' })
   const production = await valueOf<ProfileView>('profiles.create', {
     fields: {

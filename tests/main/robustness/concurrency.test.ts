@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryPage, ProfileView, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
-import { createServices, type Services } from '../../../src-main/services'
+import { openApp, type OpenApp } from '../open-app'
 import { verdictOf, type Verdict } from './envelope'
 import { FigureTally } from './figures'
 import { KEYCHAIN_REACHABLE } from '../credentials/keychain-session'
@@ -75,7 +75,7 @@ afterAll(async () => {
 
 describe('rapid sends for one phone and channel', () => {
   it(`in process: ${SENDS} concurrent dispatches send once, the rest are refused with in-flight or cooldown`, async () => {
-    const services: Services = await createServices({ dataDir: freshFolder(), mode: 'browser' })
+    const services: OpenApp = await openApp({ dataDir: freshFolder(), mode: 'browser' })
     try {
       const input = {
         profileId: 'local-sandbox',

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProfileView, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
-import { createServices } from '../../../src-main/services'
+import { openApp } from '../open-app'
 import { cliProcess, startCli } from '../cli/cli-harness'
 import { FigureTally } from './figures'
 import { HostProcess } from './host-process'
@@ -86,7 +86,7 @@ describe('the same phone with and without its country code', () => {
 
 describe('timeouts in a row', () => {
   it('three sends to a number that never answers put one request on the wire', async () => {
-    const services = await createServices({ dataDir: freshFolder(), mode: 'browser' })
+    const services = await openApp({ dataDir: freshFolder(), mode: 'browser' })
     try {
       const profile = await services.profiles.create({
         name: 'Never answers',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ProfileList, SettingsPatch } from '../../../src-main/shared/contract'
-import { createServices } from '../../../src-main/services'
+import { openApp } from '../open-app'
 import { verdictOf } from './envelope'
 import { FigureTally } from './figures'
 import { assertHostBuilt, HostProcess, jsonOf } from './host-process'
@@ -65,7 +65,7 @@ describe('two processes writing the same data folder', () => {
     assertHostBuilt()
     const dataDir = freshFolder()
     const host = await HostProcess.start(dataDir)
-    const services = await createServices({ dataDir, mode: 'cli', retentionDelayMs: 60_000 })
+    const services = await openApp({ dataDir, mode: 'cli', retentionDelayMs: 60_000 })
     try {
       // Each side changes a setting of its own, so the last value of each must survive the other's writes.
       const hostSide = Array.from({ length: CREATES_PER_PROCESS }, (_, index) =>

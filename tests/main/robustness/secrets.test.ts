@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, HistoryPage, ProfileView } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
-import { createServices } from '../../../src-main/services'
+import { openApp } from '../open-app'
 import { KEYCHAIN_REACHABLE, KEYCHAIN_SKIP_REASON } from '../credentials/keychain-session'
 import { FigureTally } from './figures'
 import { assertHostBuilt, HostProcess } from './host-process'
@@ -188,7 +188,7 @@ describe('secrets never leave the keychain', () => {
   it('in process: no secret in any envelope, file or log', { timeout: 60_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'robustness-secrets-'))
     folders.push(dataDir)
-    const services = await createServices({ dataDir, mode: 'browser' })
+    const services = await openApp({ dataDir, mode: 'browser' })
     let done: Exercise
     let whileOpen: ReturnType<typeof scanFolder>
     try {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProfileView, ResultKind, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RecordedRequest, type RunningEmulator } from '../../../src-main/emulator'
-import { createServices, type Services } from '../../../src-main/services'
+import { openApp, type OpenApp } from '../open-app'
 import { describe as describeValue, verdictOf } from './envelope'
 import { FigureTally } from './figures'
 
@@ -18,7 +18,7 @@ const tally = new FigureTally('wire-faults')
 const FAULT_APP = 'robustness-faults'
 
 let dataDir: string
-let services: Services
+let services: OpenApp
 let emulator: RunningEmulator
 
 async function valueOf<T>(name: string, input: unknown): Promise<T> {
@@ -51,7 +51,7 @@ function requestsFor(received: RecordedRequest[], appId: string, phoneNumber: st
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'robustness-faults-'))
-  services = await createServices({ dataDir, mode: 'browser' })
+  services = await openApp({ dataDir, mode: 'browser' })
   emulator = await startEmulator({ appIds: [`${FAULT_APP}-1s`, `${FAULT_APP}-5s`] })
 })
 
@@ -301,7 +301,7 @@ describe('faults on the wire', () => {
     expect(emulator.received().length).toBe(requestsBefore)
     // Either nothing is recorded, or the refusal is recorded as finished: never a send that looks in flight.
     expect(leftSending).toBe(0)
-    const report = services.cooldownFor({
+    const report = await services.cooldownFor({
       profileId: 'local-sandbox',
       phoneNumber: '13912345670',
       phoneCountryCode: '+86',

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallError, EventName, HistoryEntry, SendOutcome } from '../../../src-main/shared/contract'
-import { createServices, type Services } from '../../../src-main/services'
+import { openApp, type OpenApp } from '../open-app'
 
 let dataDir: string
-let services: Services
+let services: OpenApp
 let now: number
 let events: EventName[]
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'send-service-'))
   now = Date.UTC(2026, 10, 25, 12, 0, 0)
-  services = await createServices({ dataDir, mode: 'browser', clock: () => now, osLanguage: 'en-US' })
+  services = await openApp({ dataDir, mode: 'browser', clock: () => now, osLanguage: 'en-US' })
   events = []
   services.events.subscribe((name) => events.push(name))
 })
@@ -123,7 +123,7 @@ describe('sending through the sandbox profile', () => {
     now += 45_000
     expect((await refusal({ phoneNumber: '13800138000', phoneCountryCode: '+86' })).code).toBe('cooldown')
     now += 15_001
-    const report = services.cooldownFor({
+    const report = await services.cooldownFor({
       profileId: 'local-sandbox',
       phoneNumber: '13800138000',
       phoneCountryCode: '+86',
@@ -137,7 +137,7 @@ describe('sending through the sandbox profile', () => {
       now += 1_000
       const again = await send({ phoneNumber })
       expect(services.history.get(again.entryId, false).cooldownOverride).toBe(false)
-      const report = services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
+      const report = await services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
       expect(report.channels.every((channel) => channel.state === 'free')).toBe(true)
     }
     expect(services.emulator.running!.received()).toHaveLength(4)

@@ -3,12 +3,12 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../src-main/services'
+import { openApp, type OpenApp } from '../open-app'
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src-main/web/host'
 
 const PAGE = '<!doctype html><title>the console page</title>'
 let folder: string
-let services: Services
+let services: OpenApp
 let host: WebHost
 
 type Reply = { status: number; body: string }
@@ -38,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), PAGE)
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app")')
   writeFileSync(join(folder, 'outside.txt'), 'not part of the build')
-  services = await createServices({ dataDir: join(folder, 'data'), mode: 'browser', osLanguage: 'en-US' })
+  services = await openApp({ dataDir: join(folder, 'data'), mode: 'browser', osLanguage: 'en-US' })
   host = await startWebHost({ dispatch: services.dispatch, events: services.events, staticDir })
 })
 

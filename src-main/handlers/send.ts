@@ -1,0 +1,25 @@
+import type { CooldownReport } from '../shared/contract'
+import type { Handlers } from '../dispatch/dispatcher'
+import { withoutCooling } from '../cooldown'
+import type { CooldownSubject } from '../history/types'
+import { sendSmsForUser, type SendServiceDeps } from '../sms/send-service'
+
+/** What sending and the cooldown panel need: the send flow's own deps and a phone's cooldown report. */
+export interface SendDeps extends SendServiceDeps {
+  cooldownReport(subject: CooldownSubject): CooldownReport
+}
+
+export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'cooldown.forPhone'> {
+  return {
+    'sms.send': (input) => sendSmsForUser(deps, input),
+    'cooldown.forPhone': ({ profileId, phoneNumber, phoneCountryCode }) => {
+      const profile = deps.profiles.get(profileId)
+      const report = deps.cooldownReport({
+        appId: profile.appId,
+        phoneCountryCode: phoneCountryCode ?? null,
+        phoneNumber,
+      })
+      return deps.isReservedTestNumber(profile, phoneNumber) ? withoutCooling(report) : report
+    },
+  }
+}
