@@ -7,33 +7,27 @@ import { sendSmsForUser } from './sms/send-service'
 
 /** Maps each contract call onto the services; the dispatcher has already parsed the input. */
 export function createHandlers(services: Services): Handlers {
-  const { profiles, history, settings, events } = services
-  const profilesChanged = <T>(value: T): T => {
-    events.emit('profiles.changed')
-    return value
-  }
+  // The services announce their own changes to every window; handlers only answer the call.
+  const { profiles, history, settings } = services
   return {
     'app.info': () => services.appInfo(),
     'app.dismissWarning': ({ id }) => services.warnings.dismiss(id),
     'catalog.get': () => services.catalog,
 
     'profiles.list': () => profiles.list(),
-    'profiles.create': async ({ fields }) => profilesChanged(await profiles.create(fields)),
-    'profiles.update': async ({ id, fields }) => profilesChanged(await profiles.update(id, fields)),
-    'profiles.duplicate': async ({ id }) => profilesChanged(await profiles.duplicate(id)),
-    'profiles.delete': async ({ id }) => {
-      await profiles.delete(id)
-      return profilesChanged({})
-    },
-    'profiles.setActive': async ({ id }) => profilesChanged(await profiles.setActive(id)),
+    'profiles.create': ({ fields }) => profiles.create(fields),
+    'profiles.update': ({ id, fields }) => profiles.update(id, fields),
+    'profiles.duplicate': ({ id }) => profiles.duplicate(id),
+    'profiles.delete': ({ id }) => profiles.delete(id),
+    'profiles.setActive': ({ id }) => profiles.setActive(id),
     'profiles.setSecret': async ({ id, kind, value }) => {
       const view = await profiles.setSecret(id, kind, value)
       // Only a value the keychain accepted for a real profile is a secret worth redacting from logs.
       if (value) registerSecret(value)
-      return profilesChanged(view)
+      return view
     },
     'profiles.export': () => ({ json: profiles.exportJson() }),
-    'profiles.import': async ({ json }) => profilesChanged({ imported: await profiles.importJson(json) }),
+    'profiles.import': ({ json }) => ({ imported: profiles.importJson(json) }),
     'keychain.status': () => services.keychainStatus(),
 
     'sms.send': (input) => sendSmsForUser(services.sendDeps, input),
@@ -42,11 +36,7 @@ export function createHandlers(services: Services): Handlers {
     'history.query': ({ filter, cursor, limit }) => history.query({ filter, cursor, limit }),
     'history.get': ({ id, revealPhone }) => history.get(id, revealPhone),
     'history.export': ({ filter, format, revealPhones }) => history.export(filter, format, revealPhones),
-    'history.clear': () => {
-      const deleted = history.clear()
-      events.emit('history.changed')
-      return { deleted }
-    },
+    'history.clear': () => ({ deleted: history.clear() }),
     'request.reproduce': ({ entryId }) => {
       // The whole number: a replay to a masked one would not be the same request.
       const { request } = history.get(entryId, true)
@@ -60,9 +50,7 @@ export function createHandlers(services: Services): Handlers {
       if (patch.keychainBackend && patch.keychainBackend !== settings.get().keychainBackend) {
         await services.switchKeychain(patch.keychainBackend)
       }
-      const updated = settings.update(patch)
-      events.emit('settings.changed')
-      return updated
+      return settings.update(patch)
     },
   }
 }

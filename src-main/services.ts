@@ -79,14 +79,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
   const events = new EventBus()
   const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
-  const settings = new SettingsStore(dataDir, clock, warnings)
+  // The owners announce their own changes.
+  const settings = new SettingsStore(dataDir, clock, warnings, (next) =>
+    events.emit({ name: 'settings.changed', settings: next }),
+  )
   const secrets = new SwitchableSecretStore(createSecretStore(settings.get().keychainBackend))
-  const profiles = new ProfileService({ dataDir, secrets, clock, warnings })
+  const profiles = new ProfileService({
+    dataDir,
+    secrets,
+    clock,
+    warnings,
+    onChange: (list) => events.emit({ name: 'profiles.changed', list }),
+  })
   // Read once now, so a damaged profiles file is kept aside and reported before anything asks for it.
   profiles.list()
   const history = openHistory(join(dataDir, 'history.db'), {
     clock,
     onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
+    onChange: (notice) => events.emit({ name: 'history.changed', ...notice }),
   })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
@@ -128,7 +138,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (request.accessToken) registerSecret(request.accessToken)
       return prepareSendSms(request, { appVersion: version })
     },
-    events,
     log,
     operator,
   }
@@ -137,9 +146,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // must not hold up the window) and then daily.
   const applyRetention = (): void => {
     const current = settings.get()
-    if (history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries }) > 0) {
-      events.emit('history.changed')
-    }
+    history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries })
   }
   const firstRetention = setTimeout(applyRetention, options.retentionDelayMs ?? 5_000)
   firstRetention.unref()

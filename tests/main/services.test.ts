@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppInfo } from '../../src-main/contract'
+import type { AppInfo, ConsoleEvent } from '../../src-main/contract'
 import { createServices } from '../../src-main/services'
 
 const folders: string[] = []
@@ -27,13 +27,13 @@ describe('createServices', () => {
 
     now += 91 * day
     const second = await createServices({ dataDir, mode: 'browser', clock: () => now, retentionDelayMs: 0 })
-    const events: string[] = []
-    second.events.subscribe((name) => events.push(name))
+    const events: ConsoleEvent[] = []
+    second.events.subscribe((event) => events.push(event))
     // The 90-day default removes the entry once the first pass has run, not during start-up.
     expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(1)
     await sleep(50)
     expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(0)
-    expect(events).toContain('history.changed')
+    expect(events).toContainEqual({ name: 'history.changed', change: 'pruned', entryId: null })
     await second.close()
   })
 
