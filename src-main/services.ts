@@ -24,12 +24,14 @@ import { EventBus } from './events'
 import { normalizeAppHost } from './genauth/app-host'
 import { loadCatalog } from './genauth/catalog'
 import { prepareSendSms } from './genauth/client'
+import { watchDataFolder } from './changes/watch-data-folder'
 import { createHandlers } from './handlers'
 import { createLogger, registerSecret, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
 import { ProfileService } from './profiles/profile-service'
+import { PROFILES_FILE } from './profiles/profiles-file'
 import { DataWarnings } from './settings/data-warnings'
-import { SettingsStore } from './settings/settings-store'
+import { SETTINGS_FILE, SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
 import { version } from '../package.json'
 
@@ -79,7 +81,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
   const events = new EventBus()
   const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
-  // The owners announce their own changes.
+  // The owners announce their own changes; the watcher those other processes make to the data folder.
   const settings = new SettingsStore(dataDir, clock, warnings, (next) =>
     events.emit({ name: 'settings.changed', settings: next }),
   )
@@ -98,6 +100,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
     onChange: (notice) => events.emit({ name: 'history.changed', ...notice }),
   })
+  const stopWatching =
+    options.mode === 'cli'
+      ? () => undefined
+      : watchDataFolder({
+          events,
+          history,
+          profiles,
+          profilesFile: join(dataDir, PROFILES_FILE),
+          settings,
+          settingsFile: join(dataDir, SETTINGS_FILE),
+          onError: (error) => log.warn('watching the data folder:', error),
+        })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = new LazyEmulator({
@@ -195,6 +209,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {
+      stopWatching()
       clearTimeout(firstRetention)
       clearInterval(retentionTimer)
       await emulator.close()

@@ -37,6 +37,30 @@ describe('createServices', () => {
     await second.close()
   })
 
+  it('brings the changes of another host on the same data folder to this one within a second', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    const app = await createServices({ dataDir, mode: 'browser' })
+    const otherHost = await createServices({ dataDir, mode: 'browser' })
+    const heard: ConsoleEvent[] = []
+    app.events.subscribe((event) => heard.push(event))
+    try {
+      const started = Date.now()
+      await otherHost.dispatch('sms.send', {
+        profileId: 'local-sandbox',
+        channel: 'CHANNEL_LOGIN',
+        phoneNumber: '10000000200',
+      })
+      await otherHost.dispatch('settings.update', { theme: 'dark' })
+      const names = () => new Set(heard.map((event) => event.name))
+      while (names().size < 2 && Date.now() - started < 1000) await sleep(20)
+      expect(heard).toContainEqual({ name: 'history.changed', change: 'elsewhere', entryId: null })
+      expect(heard).toContainEqual({ name: 'settings.changed', settings: expect.objectContaining({ theme: 'dark' }) })
+    } finally {
+      await Promise.all([app.close(), otherHost.close()])
+    }
+  })
+
   it('tells the user, through app.info, that a corrupt settings file was kept aside', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
     folders.push(dataDir)
