@@ -1,6 +1,6 @@
-import type { EventName } from './shared/contract'
+import { ConsoleEvent } from './shared/contract/events'
 
-export type EventListener = (name: EventName) => void
+export type EventListener = (event: ConsoleEvent) => void
 
 /** Tells every open window (IPC) or page (server-sent events) that something it shows has changed. */
 export class EventBus {
@@ -11,7 +11,9 @@ export class EventBus {
     return () => this.listeners.delete(listener)
   }
 
-  emit(name: EventName): void {
-    for (const listener of this.listeners) listener(name)
+  /** The payload is checked here, before it crosses to any window. */
+  emit(event: ConsoleEvent): void {
+    const checked = ConsoleEvent.parse(event)
+    for (const listener of this.listeners) listener(checked)
   }
 }

@@ -39,7 +39,6 @@ export function sendDepsOf(services: Services, standIn: ProfileView | null): Sen
       if (request.accessToken) registerSecret(request.accessToken)
       return prepareSendSms(request, { appVersion: version })
     },
-    events: services.events,
     log: services.log,
     operator: services.operator,
   }

@@ -16,8 +16,8 @@ export function registerIpc(dispatch: Dispatch, events: EventBus, trustedOrigin:
       return dispatch(name, input)
     })
   }
-  const unsubscribe = events.subscribe((name) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, name)
+  const unsubscribe = events.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event)
   })
   return () => {
     unsubscribe()

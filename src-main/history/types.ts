@@ -8,6 +8,7 @@ import type {
   HistoryPage,
   Outcome,
 } from '../shared/contract/history'
+import type { HistoryChange } from '../shared/contract/events'
 import type { Environment } from '../shared/contract/profiles'
 import type { RedactedRequest, SendResult } from '../shared/contract/send'
 
@@ -68,6 +69,12 @@ export interface RetentionPolicy {
   maxEntries: number | null
 }
 
+/** A change written through the store: what happened, and to which entry when it was one send. */
+export interface HistoryNotice {
+  change: HistoryChange
+  entryId: number | null
+}
+
 export interface HistoryStore {
   /** Writes the entry as `sending` before the request goes out; returns its id. */
   /** `guard` runs inside the write transaction, before the insert; throwing from it records nothing. */
@@ -88,5 +95,7 @@ export interface HistoryStore {
   cooldownEvents(subject: CooldownSubject, since: number): CooldownEvent[]
   /** Channels with a send to this phone in flight in a live process (this one or another). */
   sendingChannels(subject: CooldownSubject): SmsChannel[]
+  /** SQLite's `data_version`: moves when another connection (another process) commits a change. */
+  dataVersion(): number
   close(): void
 }

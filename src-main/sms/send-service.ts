@@ -8,7 +8,6 @@ import {
   type SendResult,
 } from '../shared/contract'
 import type { ActiveCooldown, CooldownKey } from '../cooldown'
-import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
 import type { Logger } from '../logging'
@@ -45,7 +44,6 @@ export type SendServiceDeps = {
   }
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
   prepareSend(request: SendSmsRequest): PreparedSend
-  events: EventBus
   log: Pick<Logger, 'warn'>
   operator: string
 }
@@ -109,11 +107,9 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       },
       refuseIfBlocked,
     )
-    deps.events.emit('history.changed')
 
     const result = await prepared.send()
     const recordFailure = recordResult(deps, entryId, key, result)
-    deps.events.emit('history.changed')
     return { entryId, result, recordFailure }
   } finally {
     release()

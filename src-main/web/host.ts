@@ -31,8 +31,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticFiles = await StaticFiles.list(options.staticDir)
   let port = 0
   const streams = new Set<ServerResponse>()
-  const unsubscribe = options.events.subscribe((name) => {
-    for (const stream of streams) stream.write(`event: change\ndata: ${JSON.stringify({ name })}\n\n`)
+  const unsubscribe = options.events.subscribe((event) => {
+    for (const stream of streams) stream.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`)
   })
 
   const server = createServer((request, response) => {

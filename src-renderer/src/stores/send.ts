@@ -108,17 +108,19 @@ export const useSendStore = defineStore(StoreId.Send, () => {
     sending.value = true
     failure.value = null
     try {
-      outcome.value = await call('sms.send', {
-        profileId: profile.id,
-        channel: channel.value,
-        phoneNumber: check.digits,
-        phoneCountryCode: countryCode.value,
-        accessToken: accessToken.value || undefined,
-        note: note.value.trim() || undefined,
-        overrideCooldown: overrideCooldown.value && channelCooldown.value.state === 'cooling',
-        overrideValidation: overrideValidation.value && check.status === 'invalid',
-        confirmed,
-      })
+      outcome.value = await cooldown.followSend(() =>
+        call('sms.send', {
+          profileId: profile.id,
+          channel: channel.value,
+          phoneNumber: check.digits,
+          phoneCountryCode: countryCode.value,
+          accessToken: accessToken.value || undefined,
+          note: note.value.trim() || undefined,
+          overrideCooldown: overrideCooldown.value && channelCooldown.value.state === 'cooling',
+          overrideValidation: overrideValidation.value && check.status === 'invalid',
+          confirmed,
+        }),
+      )
       accessToken.value = ''
       overrideCooldown.value = false
       return 'sent'
@@ -128,8 +130,6 @@ export const useSendStore = defineStore(StoreId.Send, () => {
       return error.error.code === 'needs-confirmation' ? 'needs-confirmation' : 'refused'
     } finally {
       sending.value = false
-      // The indicator keeps its last state if this fails; the send's own outcome is what matters here.
-      await cooldown.refresh().catch(() => undefined)
     }
   }
 
