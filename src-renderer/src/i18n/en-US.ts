@@ -18,6 +18,8 @@ export default {
     none: '—',
     optional: 'Optional',
     unexpectedError: 'Something went wrong',
+    loading: 'Loading…',
+    loadFailed: 'This part of the console could not load; reload the window to try again',
   },
   environment: { production: 'Production', staging: 'Staging', sandbox: 'Sandbox' },
   profile: { active: 'Profile' },

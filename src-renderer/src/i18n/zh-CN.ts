@@ -20,6 +20,8 @@ const zh: typeof en = {
     none: '—',
     optional: '可选',
     unexpectedError: '出现了问题',
+    loading: '正在加载…',
+    loadFailed: '控制台的这一部分未能加载，请重新加载窗口后再试',
   },
   environment: { production: '生产', staging: '预发', sandbox: '沙箱' },
   profile: { active: '配置' },
