@@ -6,6 +6,12 @@ export type EventListener = (event: ConsoleEvent) => void
 export class EventBus {
   private readonly listeners = new Set<EventListener>()
 
+  /**
+   * `onListenerError` hears a window that could not be told: the owners announce from inside their
+   * changes (a send's history entry among them), which must not fail because one window is gone.
+   */
+  constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -14,6 +20,12 @@ export class EventBus {
   /** The payload is checked here, before it crosses to any window. */
   emit(event: ConsoleEvent): void {
     const checked = ConsoleEvent.parse(event)
-    for (const listener of this.listeners) listener(checked)
+    for (const listener of this.listeners) {
+      try {
+        listener(checked)
+      } catch (error) {
+        this.onListenerError(error)
+      }
+    }
   }
 }

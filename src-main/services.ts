@@ -83,7 +83,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const dataDir = options.dataDir
   mkdirSync(dataDir, { recursive: true })
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
-  const events = new EventBus()
+  const events = new EventBus((error) => log.error('a window could not be told of a change:', error))
   const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
   // The owners announce their own changes; the watcher those other processes make to the data folder.
   const settings = new SettingsStore(dataDir, clock, warnings, (next) =>

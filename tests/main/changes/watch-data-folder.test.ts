@@ -33,12 +33,15 @@ let own: { history: HistoryStore; profiles: ProfileService; settings: SettingsSt
 let other: { history: HistoryStore; profiles: ProfileService; settings: SettingsStore }
 let stop: () => void
 let watchErrors: unknown[]
+/** How often the watch read the files through their owners. */
+let reads: { profiles: number; settings: number }
 
 beforeEach(() => {
   temp = new TempHistory()
   events = new EventBus()
   heard = []
   watchErrors = []
+  reads = { profiles: 0, settings: 0 }
   events.subscribe((event) => heard.push({ event, at: performance.now() }))
   const dataDir = temp.dir
   const clock = temp.clock.read
@@ -62,9 +65,19 @@ beforeEach(() => {
   stop = watchDataFolder({
     events,
     history: own.history,
-    profiles: own.profiles,
+    profiles: {
+      list: () => {
+        reads.profiles++
+        return own.profiles.list()
+      },
+    },
     profilesFile: join(dataDir, PROFILES_FILE),
-    settings: own.settings,
+    settings: {
+      get: () => {
+        reads.settings++
+        return own.settings.get()
+      },
+    },
     settingsFile: join(dataDir, SETTINGS_FILE),
     onError: (error) => watchErrors.push(error),
   })
@@ -129,9 +142,15 @@ describe('changes another process makes to the data folder', () => {
 })
 
 describe('the watch', () => {
-  it('announces nothing while nothing changes', async () => {
+  it('announces nothing, and reads no file, while nothing changes', async () => {
+    own.profiles.create(STAGING)
+    own.settings.update({ theme: 'dark' })
+    await sleep(500)
+    heard.length = 0
+    reads = { profiles: 0, settings: 0 }
     await sleep(1200)
     expect(heard).toEqual([])
+    expect(reads).toEqual({ profiles: 0, settings: 0 })
   })
 
   it('leaves this process’s own changes to their owners: each is announced once', async () => {
