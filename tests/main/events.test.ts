@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ConsoleEvent } from '../../src-main/contract'
+import type { ConsoleEvent } from '../../src-main/shared/contract'
 import { EventBus } from '../../src-main/events'
 
 const CHANGE: ConsoleEvent = { name: 'history.changed', change: 'recorded', entryId: 1 }

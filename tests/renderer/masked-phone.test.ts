@@ -6,7 +6,7 @@ import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'
 import { useSendStore } from '../../src-renderer/src/stores/send'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, FakeMain, PRODUCTION } from './support/fake-main'
-import { mountWithMain } from './support/mount'
+import { lazyPartsLoaded, mountWithMain } from './support/mount'
 
 /** Numbers whose masks the renderer and the history once disagreed on (`912*4567` against `9****567`). */
 const NUMBERS = [
@@ -63,7 +63,7 @@ describe('a phone number shown masked', () => {
       send.enterPhone(number.phoneNumber)
       await flushPromises()
       document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!.click()
-      await flushPromises()
+      await lazyPartsLoaded()
 
       const dialog = document.querySelector('.n-dialog')!.textContent
       expect(dialog).toContain(`${number.phoneCountryCode} ${maskedByHistory.get(number.phoneNumber)}`)

@@ -1,9 +1,9 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { SendInput } from '@shared/contract'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, coolingReport, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
-import { mountWithMain } from './support/mount'
+import { lazyPartsLoaded, mountWithMain } from './support/mount'
 
 let wrapper: VueWrapper | null = null
 afterEach(() => {
@@ -30,12 +30,6 @@ async function type(input: HTMLInputElement, text: string) {
   await flushPromises()
 }
 
-/** The result panel and the confirmation load in chunks of their own the first time they show. */
-async function lazyPartsLoaded() {
-  await flushPromises()
-  await vi.dynamicImportSettled()
-  await flushPromises()
-}
 
 const sendButton = () => document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!
 const blockReason = () => document.querySelector('[data-testid="block-reason"]')?.textContent?.trim() ?? ''

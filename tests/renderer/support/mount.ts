@@ -1,4 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
+import { vi } from 'vitest'
 import naive, { NConfigProvider, NMessageProvider } from 'naive-ui'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
@@ -28,4 +29,11 @@ export async function mountWithMain(component: Component, main: FakeMain, props:
   const wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, i18n, naive] } })
   await flushPromises()
   return wrapper
+}
+
+/** Parts the first screen does not need (the result panel, the confirmation) load in chunks of their own. */
+export async function lazyPartsLoaded(): Promise<void> {
+  await flushPromises()
+  await vi.dynamicImportSettled()
+  await flushPromises()
 }
