@@ -57,7 +57,10 @@ export type SendServiceDeps = {
 export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInput): Promise<SendOutcome> {
   const profile = deps.profiles.get(input.profileId)
   if (profile.environment === 'production' && !input.confirmed) {
-    throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
+    throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`, {
+      key: 'sendNeedsConfirmation',
+      params: { profile: profile.name },
+    })
   }
 
   const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
@@ -149,9 +152,13 @@ function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleE
     return new ConsoleError(
       'cooldown',
       `The last send to this number on this channel may have been sent (${outcome}), and GenAuth allows one SMS per number and channel per minute: ${left}`,
+      { key: 'sendCooldownMaybeSent', params: { seconds: secondsLeft, outcome: outcome ?? '' } },
     )
   }
-  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`)
+  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`, {
+    key: 'sendCooldown',
+    params: { seconds: secondsLeft },
+  })
 }
 
 /**
@@ -178,7 +185,8 @@ function checkedPhone(reserved: boolean, input: ParsedSendInput) {
   const phone = reserved
     ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
     : checkPhone(input.phoneNumber, input.phoneCountryCode)
-  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
+  if (!phone.valid && !input.overrideValidation)
+    throw new ConsoleError('invalid-phone', phone.reason.message, phone.reason)
   return phone
 }
 
@@ -200,5 +208,7 @@ function sendRequestFor(
 }
 
 function inFlight(): ConsoleError {
-  return new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
+  return new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.', {
+    key: 'sendInFlight',
+  })
 }
