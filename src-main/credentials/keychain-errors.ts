@@ -1,18 +1,20 @@
-import { ConsoleError } from '../shared/contract'
+import { ConsoleError, errorText as text, type ErrorText } from '../shared/contract'
 
 export interface KeychainProblem {
-  problem: string
-  fix: string
+  problem: ErrorText
+  fix: ErrorText
 }
 
 /** A keychain failure, with its cause and the fix for this OS kept apart for the keychain status. */
 export class KeychainUnavailableError extends ConsoleError {
-  constructor(
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super('keychain-unavailable', `${problem} ${fix}`)
+  readonly problem: ErrorText
+  readonly fix: ErrorText
+
+  constructor({ problem, fix }: KeychainProblem) {
+    super('keychain-unavailable', `${problem.message} ${fix.message}`, { ...problem, hint: fix })
     this.name = 'KeychainUnavailableError'
+    this.problem = problem
+    this.fix = fix
   }
 }
 
@@ -29,14 +31,19 @@ const CAUSES: Array<[Cause, RegExp]> = [
   ['too-large', /stub received bad data|\b1783\b|longer than the platform limit/i],
 ]
 
-const PROBLEMS: Record<Cause, string> = {
-  'no-session': 'The OS keychain cannot be reached: there is no D-Bus session bus.',
-  'no-service': 'The OS keychain cannot be reached: no Secret Service (org.freedesktop.secrets) is running.',
-  locked: 'The OS keychain is locked.',
-  'no-collection': 'The OS keychain has no default keyring to store secrets in.',
-  refused: 'Access to the OS keychain was refused.',
-  'too-large': 'The value is too large for the OS keychain (Windows Credential Manager keeps at most 2,560 bytes).',
-  other: 'The OS keychain could not be used.',
+const PROBLEMS: Record<Exclude<Cause, 'other'>, ErrorText> = {
+  'no-session': text('keychainNoSession', 'The OS keychain cannot be reached: there is no D-Bus session bus.'),
+  'no-service': text(
+    'keychainNoService',
+    'The OS keychain cannot be reached: no Secret Service (org.freedesktop.secrets) is running.',
+  ),
+  locked: text('keychainLocked', 'The OS keychain is locked.'),
+  'no-collection': text('keychainNoCollection', 'The OS keychain has no default keyring to store secrets in.'),
+  refused: text('keychainRefused', 'Access to the OS keychain was refused.'),
+  'too-large': text(
+    'keychainTooLarge',
+    'The value is too large for the OS keychain (Windows Credential Manager keeps at most 2,560 bytes).',
+  ),
 }
 
 type Platform = 'linux' | 'darwin' | 'win32' | 'other'
@@ -45,29 +52,41 @@ function platformOf(nodePlatform: NodeJS.Platform): Platform {
   return nodePlatform === 'linux' || nodePlatform === 'darwin' || nodePlatform === 'win32' ? nodePlatform : 'other'
 }
 
-const LINUX_DESKTOP =
-  'Install gnome-keyring (or KWallet with its Secret Service) and run the app in a desktop session where it is started and unlocked.'
-
-function fixFor(cause: Cause, platform: Platform): string {
+function fixFor(cause: Cause, platform: Platform): ErrorText {
   if (cause === 'too-large') {
-    return 'Store a shorter value: the app secret and the access token of a profile share one keychain entry.'
+    return text(
+      'keychainFixShorterValue',
+      'Store a shorter value: the app secret and the access token of a profile share one keychain entry.',
+    )
   }
   switch (platform) {
     case 'linux':
       if (cause === 'locked')
-        return 'Unlock your login keyring (for example in Passwords and Keys / Seahorse, or by logging in again), then retry.'
+        return text(
+          'keychainFixLinuxUnlock',
+          'Unlock your login keyring (for example in Passwords and Keys / Seahorse, or by logging in again), then retry.',
+        )
       if (cause === 'no-collection')
-        return 'Create a default "login" keyring in Passwords and Keys (Seahorse) or KWallet and unlock it.'
-      if (cause === 'refused') return 'Allow the app when the keyring asks, then retry.'
-      return LINUX_DESKTOP
+        return text(
+          'keychainFixLinuxCreateKeyring',
+          'Create a default "login" keyring in Passwords and Keys (Seahorse) or KWallet and unlock it.',
+        )
+      if (cause === 'refused') return text('keychainFixLinuxAllow', 'Allow the app when the keyring asks, then retry.')
+      return text(
+        'keychainFixLinuxDesktop',
+        'Install gnome-keyring (or KWallet with its Secret Service) and run the app in a desktop session where it is started and unlocked.',
+      )
     case 'darwin':
       return cause === 'refused'
-        ? 'Click "Allow" when macOS asks for access to the keychain, then retry.'
-        : 'Open Keychain Access, unlock the login keychain, then retry.'
+        ? text('keychainFixMacAllow', 'Click "Allow" when macOS asks for access to the keychain, then retry.')
+        : text('keychainFixMacUnlock', 'Open Keychain Access, unlock the login keychain, then retry.')
     case 'win32':
-      return 'Check that Windows Credential Manager is available for your account (Control Panel > Credential Manager), then retry.'
+      return text(
+        'keychainFixWindows',
+        'Check that Windows Credential Manager is available for your account (Control Panel > Credential Manager), then retry.',
+      )
     case 'other':
-      return 'Run the app where an OS keychain is available.'
+      return text('keychainFixElsewhere', 'Run the app where an OS keychain is available.')
   }
 }
 
@@ -89,7 +108,10 @@ export function describeKeychainError(
 ): KeychainProblem {
   const raw = messagesOf(error)
   const cause = CAUSES.find(([, pattern]) => pattern.test(raw))?.[0] ?? 'other'
-  const problem = cause === 'other' ? `${PROBLEMS.other} (${firstLine(raw)})` : PROBLEMS[cause]
+  const problem =
+    cause === 'other'
+      ? text('keychainOther', `The OS keychain could not be used. (${firstLine(raw)})`, { detail: firstLine(raw) })
+      : PROBLEMS[cause]
   return { problem, fix: fixFor(cause, platformOf(nodePlatform)) }
 }
 
@@ -103,14 +125,19 @@ function firstLine(text: string): string {
  */
 export function keychainFailure(error: unknown, secret?: string): KeychainUnavailableError {
   const raw = messagesOf(error)
-  const { problem, fix } = describeKeychainError(new Error(secret ? raw.split(secret).join('[secret]') : raw))
-  return new KeychainUnavailableError(problem, fix)
+  return new KeychainUnavailableError(
+    describeKeychainError(new Error(secret ? raw.split(secret).join('[secret]') : raw)),
+  )
 }
 
 /** The native module of a backend could not be loaded: a broken or missing install, not a keychain state. */
 export function moduleLoadFailure(moduleName: string, error: unknown): KeychainUnavailableError {
-  return new KeychainUnavailableError(
-    `The keychain module ${moduleName} could not be loaded (${firstLine(messagesOf(error))}).`,
-    'Reinstall the app, or choose the other keychain backend in Settings.',
-  )
+  const detail = firstLine(messagesOf(error))
+  return new KeychainUnavailableError({
+    problem: text('keychainModuleMissing', `The keychain module ${moduleName} could not be loaded (${detail}).`, {
+      module: moduleName,
+      detail,
+    }),
+    fix: text('keychainFixReinstall', 'Reinstall the app, or choose the other keychain backend in Settings.'),
+  })
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { KeychainStatus } from '../shared/contract'
+import { errorText, type ErrorText, type KeychainStatus } from '../shared/contract'
 import { KeychainUnavailableError } from './keychain-errors'
 import { PROBE_ACCOUNT_PREFIX, type SecretStore } from './secret-store'
 
@@ -17,8 +17,8 @@ export async function probeKeychain(store: SecretStore): Promise<KeychainStatus>
     if (readBack !== value) {
       return unavailable(
         store,
-        'The OS keychain did not return the value just stored in it.',
-        'Restart the keychain service (or log out and in again), then retry.',
+        errorText('keychainReadBackMismatch', 'The OS keychain did not return the value just stored in it.'),
+        errorText('keychainFixRestartService', 'Restart the keychain service (or log out and in again), then retry.'),
       )
     }
     return { available: true, backend: store.backend, problem: null, fix: null }
@@ -28,6 +28,6 @@ export async function probeKeychain(store: SecretStore): Promise<KeychainStatus>
   }
 }
 
-function unavailable(store: SecretStore, problem: string, fix: string): KeychainStatus {
+function unavailable(store: SecretStore, problem: ErrorText, fix: ErrorText): KeychainStatus {
   return { available: false, backend: store.backend, problem, fix }
 }

@@ -47,6 +47,7 @@ export class SwitchableSecretStore implements SecretStore {
       throw new ConsoleError(
         'conflict',
         'Restart the console before switching the keychain library again: both libraries have been used in this session.',
+        { key: 'keychainSwitchNeedsRestart' },
       )
     }
     const next = create(backend, this.current.serviceName)

@@ -27,15 +27,29 @@ export function createDispatcher(
   return async (name, rawInput) => {
     if (!isCallName(name)) {
       const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a ${typeof name}`
-      return fail({ code: 'unknown-call', message: `There is no call named ${shown}.` })
+      return fail({
+        code: 'unknown-call',
+        key: 'unknownCall',
+        params: { name: shown },
+        message: `There is no call named ${shown}.`,
+      })
     }
     const call = calls[name]
     try {
       const parsed = safeParse(call.input, rawInput ?? {})
-      if (!parsed) return fail({ code: 'invalid-input', message: `The request to ${name} could not be read.` })
+      if (!parsed) {
+        return fail({
+          code: 'invalid-input',
+          key: 'requestUnreadable',
+          params: { call: name },
+          message: `The request to ${name} could not be read.`,
+        })
+      }
       if (!parsed.success) {
         return fail({
           code: 'invalid-input',
+          key: 'requestMalformed',
+          params: { call: name },
           message: `The request to ${name} was malformed.`,
           issues: issuesOf(parsed.error),
         })
@@ -45,11 +59,14 @@ export function createDispatcher(
       // Outputs are checked too: a service bug must not leak an unexpected field to the renderer.
       return { ok: true, value: call.output.parse(value) }
     } catch (error) {
-      if (error instanceof ConsoleError) {
-        return fail({ code: error.code, message: error.message, issues: error.issues })
-      }
+      if (error instanceof ConsoleError) return fail(error.toCallError())
       onInternalError(name, error)
-      return fail({ code: 'internal', message: `${name} failed unexpectedly; the log has the details.` })
+      return fail({
+        code: 'internal',
+        key: 'internal',
+        params: { call: name },
+        message: `${name} failed unexpectedly; the log has the details.`,
+      })
     }
   }
 }

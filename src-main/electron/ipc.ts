@@ -1,6 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../shared/contract/call-names'
 import type { Dispatch } from '../dispatch/dispatcher'
+import type { CallError } from '../shared/contract/errors'
 import type { EventBus } from '../events'
 import { originOf } from './origin'
 
@@ -12,7 +13,10 @@ export function registerIpc(dispatch: Dispatch, events: EventBus, trustedOrigin:
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event, input: unknown) => {
       const refusal = senderRefusal(event, trustedOrigin())
-      if (refusal) return { ok: false, error: { code: 'forbidden-sender', message: refusal } }
+      if (refusal) {
+        const error: CallError = { code: 'forbidden-sender', key: 'senderRefused', params: {}, message: refusal }
+        return { ok: false, error }
+      }
       return dispatch(name, input)
     })
   }

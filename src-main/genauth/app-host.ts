@@ -1,5 +1,5 @@
 import { domainToUnicode } from 'node:url'
-import { ConsoleError } from '../shared/contract/errors'
+import { ConsoleError, type ErrorKey, type ErrorParams } from '../shared/contract/errors'
 
 const SEND_SMS_PATH = '/api/v3/send-sms'
 
@@ -11,13 +11,14 @@ const SEND_SMS_PATH = '/api/v3/send-sms'
  */
 export function normalizeAppHost(raw: string): string {
   const value = raw.trim()
-  if (value === '') throw invalid('Enter the application host, for example https://example.genauth.ai.')
-  if (/\s/.test(value)) throw invalid('The application host must not contain spaces.')
+  if (value === '') throw invalid('hostEmpty', 'Enter the application host, for example https://example.genauth.ai.')
+  if (/\s/.test(value)) throw invalid('hostSpaces', 'The application host must not contain spaces.')
   // URL parsers read "\" as "/" in http(s) URLs, so "https:\\evil.com" would send to evil.com while
   // looking like something else; nothing legitimate in a host needs one.
-  if (value.includes('\\')) throw invalid('The application host must not contain a backslash (\\).')
+  if (value.includes('\\')) throw invalid('hostBackslash', 'The application host must not contain a backslash (\\).')
   if (/^https?:(?!\/\/)/i.test(value)) {
     throw invalid(
+      'hostSlashes',
       'Write the application host with two slashes after the scheme, for example https://example.genauth.ai.',
     )
   }
@@ -26,38 +27,44 @@ export function normalizeAppHost(raw: string): string {
   const typed = schemeMatch ? value : `https://${value}`
   const scheme = (schemeMatch?.[1] ?? 'https').toLowerCase()
   if (scheme !== 'https' && scheme !== 'http') {
-    throw invalid(`The application host must start with https:// (got ${scheme}://).`)
+    throw invalid('hostScheme', `The application host must start with https:// (got ${scheme}://).`, { scheme })
   }
 
   let url: URL
   try {
     url = new URL(typed)
   } catch {
-    throw invalid(`"${shorten(value)}" is not a valid host name or URL.`)
+    throw invalid('hostUnparsable', `"${shorten(value)}" is not a valid host name or URL.`, { value: shorten(value) })
   }
-  if (url.hostname === '') throw invalid('The application host has no host name.')
+  if (url.hostname === '') throw invalid('hostNoName', 'The application host has no host name.')
   // The parser drops an empty user name and password ("https://:@host"): look at what was typed.
   if (url.username !== '' || url.password !== '' || authorityOf(typed).includes('@')) {
-    throw invalid('The application host must not contain a user name or password.')
+    throw invalid('hostCredentials', 'The application host must not contain a user name or password.')
   }
   if (url.search !== '' || url.hash !== '' || value.endsWith('?') || value.endsWith('#')) {
-    throw invalid('The application host must not contain a query (?) or a fragment (#).')
+    throw invalid('hostQuery', 'The application host must not contain a query (?) or a fragment (#).')
   }
-  if (url.port === '0') throw invalid('Port 0 is not a port a server listens on; enter the real port or none.')
+  if (url.port === '0')
+    throw invalid('hostPortZero', 'Port 0 is not a port a server listens on; enter the real port or none.')
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw invalid(
+      'hostPlainHttp',
       'Plain http:// is only allowed for a server on this computer (localhost, 127.x.x.x, [::1]); use https://.',
     )
   }
 
   const path = url.pathname.replace(/\/+$/, '')
   if (path.toLowerCase().endsWith(SEND_SMS_PATH)) {
-    throw invalid(`Enter the application host only, without ${SEND_SMS_PATH}.`)
+    throw invalid('hostWithPath', `Enter the application host only, without ${SEND_SMS_PATH}.`, { path: SEND_SMS_PATH })
   }
   const normalized = `${url.protocol}//${url.host}${path}`
   // What is stored is what the parser understood; it must be what the user meant, not a reading of it.
   if (!readsAsTyped(typed, url, path)) {
-    throw invalid(`"${shorten(value)}" would be read as ${normalized}; enter it in that form if that is meant.`)
+    throw invalid(
+      'hostReadsAs',
+      `"${shorten(value)}" would be read as ${normalized}; enter it in that form if that is meant.`,
+      { value: shorten(value), normalized },
+    )
   }
   return normalized
 }
@@ -96,8 +103,8 @@ export function isLoopback(hostname: string): boolean {
   return /^127(?:\.\d{1,3}){3}$/.test(host)
 }
 
-function invalid(message: string): ConsoleError {
-  return new ConsoleError('invalid-host', message)
+function invalid(key: ErrorKey, message: string, params: ErrorParams = {}): ConsoleError {
+  return new ConsoleError('invalid-host', message, { key, params })
 }
 
 function shorten(value: string): string {

@@ -80,6 +80,7 @@ function headerValue(label: string, value: string): string {
     throw new ConsoleError(
       'invalid-input',
       `The ${label} can only contain visible ASCII characters (no spaces at the ends, no line breaks).`,
+      { key: 'headerValueNotAscii', params: { field: label } },
     )
   }
   return value

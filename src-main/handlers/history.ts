@@ -19,7 +19,12 @@ export function historyHandlers({ history }: HistoryDeps): Pick<Handlers, Histor
     'request.reproduce': ({ entryId }) => {
       // The whole number: a replay to a masked one would not be the same request.
       const { request } = history.get(entryId, true)
-      if (!request) throw new ConsoleError('not-found', `History entry ${entryId} has no recorded request.`)
+      if (!request) {
+        throw new ConsoleError('not-found', `History entry ${entryId} has no recorded request.`, {
+          key: 'historyRequestNotRecorded',
+          params: { id: entryId },
+        })
+      }
       return reproduce(request)
     },
   }

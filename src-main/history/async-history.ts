@@ -92,12 +92,15 @@ export function asyncHistory(store: HistoryStore, clock: () => number): AsyncHis
  */
 export function refuseBlockedSend(state: KeyState, overrideCooldown: boolean): void {
   if (state.sending)
-    throw new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
+    throw new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.', {
+      key: 'sendInFlight',
+    })
   if (state.cooldown && !overrideCooldown) {
     const seconds = Math.max(1, Math.ceil((state.cooldown.at + COOLDOWN_MS - state.now) / 1000))
     throw new ConsoleError(
       'cooldown',
       `GenAuth allows one SMS per number and channel per minute: ${seconds} s left on this channel.`,
+      { key: 'sendCooldown', params: { seconds } },
     )
   }
 }

@@ -61,7 +61,10 @@ export function openHistory(file: string, options: OpenHistoryOptions): HistoryS
     }
   }
   if (!options.onKeptAside) {
-    throw new ConsoleError('internal', `The history file ${file} cannot be used: ${problem}.`)
+    throw new ConsoleError('internal', `The history file ${file} cannot be used: ${problem}.`, {
+      key: 'historyUnusable',
+      params: { file, problem },
+    })
   }
   const aside = setHistoryAside(file, options.clock())
   options.onKeptAside(
@@ -213,7 +216,7 @@ class SqliteHistoryStore implements HistoryStore {
 
   query({ filter, cursor, limit }: HistoryQueryInput): HistoryPage {
     if (!Number.isInteger(limit) || limit < 1)
-      throw new ConsoleError('invalid-input', 'A page holds at least one entry.')
+      throw new ConsoleError('invalid-input', 'A page holds at least one entry.', { key: 'historyPageSize' })
     const stored = toStoredFilter(filter)
     const keys = pageKeys(this.statements, stored, cursor, limit)
     const hasMore = keys.length > limit
@@ -235,7 +238,12 @@ class SqliteHistoryStore implements HistoryStore {
 
   get(id: number, revealPhone: boolean): HistoryEntry {
     const row = this.statements.get<EntryRow>(`${ENTRY_SELECT} WHERE h.id = :id`, { id })
-    if (!row) throw new ConsoleError('not-found', `History entry ${id} does not exist (it may have been deleted).`)
+    if (!row) {
+      throw new ConsoleError('not-found', `History entry ${id} does not exist (it may have been deleted).`, {
+        key: 'historyEntryNotFound',
+        params: { id },
+      })
+    }
     return toEntry(row, revealPhone)
   }
 

@@ -176,6 +176,7 @@ export function migrate(db: Db, target: number = SCHEMA_VERSION): { from: number
     throw new ConsoleError(
       'internal',
       `The history database is from a newer version of the app (schema ${from}, this one knows ${SCHEMA_VERSION}). Update the app.`,
+      { key: 'historySchemaTooNew', params: { found: from, known: SCHEMA_VERSION } },
     )
   }
   for (const migration of MIGRATIONS) {

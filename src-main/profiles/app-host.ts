@@ -9,7 +9,10 @@ import { EMBEDDED_EMULATOR_HOST } from './local-sandbox'
  */
 export function checkAppHost(appHost: string): string {
   if (appHost.trim().toLowerCase() === EMBEDDED_EMULATOR_HOST) {
-    throw new ConsoleError('invalid-host', `"${EMBEDDED_EMULATOR_HOST}" is reserved for the built-in Local sandbox.`)
+    throw new ConsoleError('invalid-host', `"${EMBEDDED_EMULATOR_HOST}" is reserved for the built-in Local sandbox.`, {
+      key: 'hostReserved',
+      params: { host: EMBEDDED_EMULATOR_HOST },
+    })
   }
   return normalizeAppHost(appHost)
 }

@@ -88,6 +88,7 @@ export class ProfileService {
         throw new ConsoleError(
           'conflict',
           'The Local sandbox always sends to the embedded emulator: its host and environment cannot be changed.',
+          { key: 'sandboxFixed' },
         )
       }
     } else {
@@ -109,7 +110,9 @@ export class ProfileService {
     return this.queue.run(id, async () => {
       const source = findIn(this.read(), id)
       if (id === LOCAL_SANDBOX_ID) {
-        throw new ConsoleError('conflict', 'The Local sandbox cannot be duplicated: create a new profile instead.')
+        throw new ConsoleError('conflict', 'The Local sandbox cannot be duplicated: create a new profile instead.', {
+          key: 'sandboxNoDuplicate',
+        })
       }
       const copyId = randomUUID()
       const secrets = await this.readSecrets(source)
@@ -134,7 +137,9 @@ export class ProfileService {
     return this.queue.run(id, async () => {
       const profile = findIn(this.read(), id)
       if (id === LOCAL_SANDBOX_ID) {
-        throw new ConsoleError('conflict', 'The Local sandbox is built in and cannot be deleted.')
+        throw new ConsoleError('conflict', 'The Local sandbox is built in and cannot be deleted.', {
+          key: 'sandboxNoDelete',
+        })
       }
       // The keychain goes first: if it is unavailable the profile stays, rather than orphaning its secrets.
       if (profile.hasAppSecret || profile.hasAccessToken) await this.secrets.delete(profileAccount(id))
@@ -158,9 +163,14 @@ export class ProfileService {
   /** Stores (or, with null, removes) one secret of a profile in the keychain. */
   async setSecret(id: string, kind: SecretKind, value: string | null): Promise<ProfileView> {
     const parsedKind = SecretKind.safeParse(kind)
-    if (!parsedKind.success) throw invalidInput('Unknown kind of secret.', parsedKind.error)
+    if (!parsedKind.success) {
+      throw invalidInput('Unknown kind of secret.', parsedKind.error, { key: 'secretKindUnknown' })
+    }
     if (value !== null && (value.length === 0 || value.length > MAX_SECRET_LENGTH)) {
-      throw new ConsoleError('invalid-input', `A secret must be 1 to ${MAX_SECRET_LENGTH} characters long.`)
+      throw new ConsoleError('invalid-input', `A secret must be 1 to ${MAX_SECRET_LENGTH} characters long.`, {
+        key: 'secretLength',
+        params: { max: MAX_SECRET_LENGTH },
+      })
     }
     return this.queue.run(id, async () => {
       const profile = findIn(this.read(), id)
@@ -220,7 +230,11 @@ export class ProfileService {
         fields.appHost = checkAppHost(fields.appHost)
       } catch (error) {
         if (!(error instanceof ConsoleError)) throw error
-        throw new ConsoleError('invalid-input', `Profile ${index + 1} ("${fields.name}"): ${error.message}`)
+        throw new ConsoleError('invalid-input', `Profile ${index + 1} ("${fields.name}"): ${error.message}`, {
+          key: 'importProfileInvalid',
+          params: { number: index + 1, name: fields.name },
+          hint: error.text,
+        })
       }
     })
     if (imported.length === 0) return 0
@@ -283,13 +297,17 @@ export class ProfileService {
 
 function parseFields(input: z.input<typeof ProfileFields>): Fields {
   const parsed = ProfileFields.safeParse(input)
-  if (!parsed.success) throw invalidInput('Check the profile fields.', parsed.error)
+  if (!parsed.success) throw invalidInput('Check the profile fields.', parsed.error, { key: 'profileFieldsInvalid' })
   return parsed.data
 }
 
 function findIn(data: ProfilesData, id: string): StoredProfile {
   const profile = data.profiles.find((candidate) => candidate.id === id)
-  if (!profile) throw new ConsoleError('not-found', 'That profile does not exist (it may have been deleted).')
+  if (!profile) {
+    throw new ConsoleError('not-found', 'That profile does not exist (it may have been deleted).', {
+      key: 'profileNotFound',
+    })
+  }
   return profile
 }
 
@@ -299,7 +317,12 @@ function takenNames(data: ProfilesData): Set<string> {
 
 function assertNameFree(data: ProfilesData, name: string, exceptId?: string): void {
   const clash = data.profiles.find((profile) => profile.id !== exceptId && nameKey(profile.name) === nameKey(name))
-  if (clash) throw new ConsoleError('conflict', `A profile named "${clash.name}" already exists.`)
+  if (clash) {
+    throw new ConsoleError('conflict', `A profile named "${clash.name}" already exists.`, {
+      key: 'profileNameTaken',
+      params: { name: clash.name },
+    })
+  }
 }
 
 function fieldsOf(profile: StoredProfile): Fields {

@@ -31,14 +31,17 @@ export function parseProfilesExport(json: string): ImportedFields[] {
   try {
     document = JSON.parse(json)
   } catch {
-    throw new ConsoleError('invalid-input', 'The file is not valid JSON, so it is not a profiles export.')
+    throw new ConsoleError('invalid-input', 'The file is not valid JSON, so it is not a profiles export.', {
+      key: 'importNotJson',
+    })
   }
   const parsed = ProfilesExport.safeParse(document)
   if (!parsed.success) {
-    throw invalidInput(
-      `The file is not a profiles export this app can read: ${describeIssues(parsed.error)}.`,
-      parsed.error,
-    )
+    const detail = describeIssues(parsed.error)
+    throw invalidInput(`The file is not a profiles export this app can read: ${detail}.`, parsed.error, {
+      key: 'importNotExport',
+      params: { detail },
+    })
   }
   return parsed.data.profiles
 }

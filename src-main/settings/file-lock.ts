@@ -44,6 +44,7 @@ function acquire(path: string): () => void {
         throw new ConsoleError(
           'conflict',
           `Another process has held ${path}.lock for ${WAIT_MS / 1000} s; try again in a moment.`,
+          { key: 'fileLocked', params: { file: `${path}.lock`, seconds: WAIT_MS / 1000 } },
         )
       }
       Atomics.wait(pause, 0, 0, RETRY_MIN_MS + Math.random() * RETRY_SPREAD_MS)

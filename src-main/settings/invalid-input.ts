@@ -1,13 +1,12 @@
 import type { z } from 'zod'
-import { ConsoleError } from '../shared/contract'
+import { ConsoleError, type ErrorDetail } from '../shared/contract'
 
 /** An `invalid-input` error carrying a schema's issues in the form the renderer shows beside fields. */
-export function invalidInput(message: string, error: z.ZodError): ConsoleError {
-  return new ConsoleError(
-    'invalid-input',
-    message,
-    error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  )
+export function invalidInput(message: string, error: z.ZodError, detail: Omit<ErrorDetail, 'issues'>): ConsoleError {
+  return new ConsoleError('invalid-input', message, {
+    ...detail,
+    issues: error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  })
 }
 
 /** The issues of a schema error in one line, for messages about a whole file. */

@@ -38,7 +38,7 @@ export class SettingsStore {
 
   update(patch: SettingsPatch): Settings {
     const parsed = SettingsPatch.safeParse(patch)
-    if (!parsed.success) throw invalidInput('These settings are not valid.', parsed.error)
+    if (!parsed.success) throw invalidInput('These settings are not valid.', parsed.error, { key: 'settingsInvalid' })
     const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
     const updated = withFileLock(this.path, () => {
       const next: Settings = { ...this.readRepairing(), ...changes }

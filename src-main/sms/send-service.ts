@@ -11,7 +11,7 @@ import type { ActiveCooldown, CooldownKey } from '../cooldown'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
 import type { Logger } from '../logging'
-import { checkPhone, phoneProblemMessage } from '../shared/phone/check-phone'
+import { checkPhone, phoneProblemText } from '../shared/phone/check-phone'
 import { cooldownCountryCode } from '../shared/phone/country-code'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
@@ -55,7 +55,10 @@ export type SendServiceDeps = {
 export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInput): Promise<SendOutcome> {
   const profile = deps.profiles.get(input.profileId)
   if (profile.environment === 'production' && !input.confirmed) {
-    throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`)
+    throw new ConsoleError('needs-confirmation', `${profile.name} is a production profile: confirm the send first.`, {
+      key: 'sendNeedsConfirmation',
+      params: { profile: profile.name },
+    })
   }
 
   const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
@@ -145,9 +148,13 @@ function coolingDown({ secondsLeft, reason, outcome }: ActiveCooldown): ConsoleE
     return new ConsoleError(
       'cooldown',
       `The last send to this number on this channel may have been sent (${outcome}), and GenAuth allows one SMS per number and channel per minute: ${left}`,
+      { key: 'sendCooldownMaybeSent', params: { seconds: secondsLeft, outcome: outcome ?? '' } },
     )
   }
-  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`)
+  return new ConsoleError('cooldown', `GenAuth allows one SMS per number and channel per minute: ${left}`, {
+    key: 'sendCooldown',
+    params: { seconds: secondsLeft },
+  })
 }
 
 /**
@@ -175,7 +182,8 @@ function checkedPhone(reserved: boolean, input: ParsedSendInput): { valid: boole
   const check = checkPhone(input.phoneNumber, input.phoneCountryCode)
   if (check.status === 'valid') return { valid: true, phoneNumber: check.digits }
   if (!input.overrideValidation) {
-    throw new ConsoleError('invalid-phone', phoneProblemMessage(check, input.phoneCountryCode))
+    const problem = phoneProblemText(check, input.phoneCountryCode)
+    throw new ConsoleError('invalid-phone', problem.message, problem)
   }
   return { valid: false, phoneNumber: input.phoneNumber }
 }
@@ -198,5 +206,7 @@ function sendRequestFor(
 }
 
 function inFlight(): ConsoleError {
-  return new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.')
+  return new ConsoleError('in-flight', 'A send to this number on this channel is already in progress.', {
+    key: 'sendInFlight',
+  })
 }

@@ -1,5 +1,5 @@
 import { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
-import { ConsoleError } from '../shared/contract/errors'
+import { ConsoleError, type ErrorKey, type ErrorParams } from '../shared/contract/errors'
 import { isLoopback } from '../genauth/app-host'
 
 export { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
@@ -25,15 +25,26 @@ export function parseTeamDatabaseUrl(text: string): { config: TeamDatabaseConfig
   try {
     url = new URL(text.trim())
   } catch {
-    throw invalidUrl(`${TEAM_DATABASE_URL_ENV} is not a URL (expected postgres://user@host:port/database).`)
+    throw invalidUrl(
+      'teamUrlNotUrl',
+      `${TEAM_DATABASE_URL_ENV} is not a URL (expected postgres://user@host:port/database).`,
+      { variable: TEAM_DATABASE_URL_ENV },
+    )
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw invalidUrl(`${TEAM_DATABASE_URL_ENV} must start with postgres:// (it starts with ${url.protocol}//).`)
+    throw invalidUrl(
+      'teamUrlScheme',
+      `${TEAM_DATABASE_URL_ENV} must start with postgres:// (it starts with ${url.protocol}//).`,
+      { variable: TEAM_DATABASE_URL_ENV, scheme: url.protocol },
+    )
   }
   const sslmode = url.searchParams.get('sslmode')
   const tls = sslmode === null ? undefined : TlsMode.safeParse(sslmode)
   if (tls && !tls.success) {
-    throw invalidUrl(`sslmode=${sslmode} is not supported; use one of ${TLS_MODES.join(', ')}.`)
+    throw invalidUrl('teamUrlTlsMode', `sslmode=${sslmode} is not supported; use one of ${TLS_MODES.join(', ')}.`, {
+      mode: sslmode ?? '',
+      modes: TLS_MODES.join(', '),
+    })
   }
   const user = decodeURIComponent(url.username)
   const parsed = TeamDatabaseConfig.safeParse({
@@ -46,7 +57,11 @@ export function parseTeamDatabaseUrl(text: string): { config: TeamDatabaseConfig
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    throw invalidUrl(`${TEAM_DATABASE_URL_ENV}: ${issue.path.join('.')}: ${issue.message}.`)
+    throw invalidUrl('teamUrlField', `${TEAM_DATABASE_URL_ENV}: ${issue.path.join('.')}: ${issue.message}.`, {
+      variable: TEAM_DATABASE_URL_ENV,
+      field: issue.path.join('.'),
+      detail: issue.message,
+    })
   }
   return { config: parsed.data, password: url.password === '' ? null : decodeURIComponent(url.password) }
 }
@@ -59,6 +74,6 @@ export function describeConnection(config: TeamDatabaseConfig): string {
   return `postgres://${user}@${host}:${config.port}/${database}?sslmode=${effectiveTlsMode(config)}`
 }
 
-function invalidUrl(message: string): ConsoleError {
-  return new ConsoleError('invalid-input', message)
+function invalidUrl(key: ErrorKey, message: string, params: ErrorParams): ConsoleError {
+  return new ConsoleError('invalid-input', message, { key, params })
 }

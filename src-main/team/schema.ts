@@ -25,18 +25,21 @@ export function schemaProblem(version: number | null): TeamDatabaseError | null 
     return new TeamDatabaseError(
       'schema-missing',
       `The team database has no GenAuth SMS schema yet (${needs}): run "genauth-sms team init" with a role that may create tables.`,
+      { needed: TEAM_SCHEMA_VERSION },
     )
   }
   if (version < TEAM_SCHEMA_VERSION) {
     return new TeamDatabaseError(
       'schema-too-old',
       `The team database has schema version ${version} and ${needs}: run "genauth-sms team init" with a role that may create tables.`,
+      { version, needed: TEAM_SCHEMA_VERSION },
     )
   }
   if (version > TEAM_SCHEMA_VERSION) {
     return new TeamDatabaseError(
       'schema-too-new',
       `The team database has schema version ${version}, newer than this console knows; ${needs}. Update the console: until then it only reads the team history.`,
+      { version, needed: TEAM_SCHEMA_VERSION },
     )
   }
   return null

@@ -1,15 +1,25 @@
-import { ConsoleError } from '../shared/contract/errors'
+import { ConsoleError, type ErrorKey, type ErrorParams } from '../shared/contract/errors'
 import type { TeamProblem } from '../shared/contract/team'
 import { REDACTED, redactSecrets } from '../logging/redact'
 
 export type { TeamProblem }
 
+const KEYS: Record<TeamProblem, ErrorKey> = {
+  unreachable: 'teamUnreachable',
+  rejected: 'teamRejected',
+  tls: 'teamTls',
+  'schema-missing': 'teamSchemaMissing',
+  'schema-too-old': 'teamSchemaTooOld',
+  'schema-too-new': 'teamSchemaTooNew',
+}
+
 export class TeamDatabaseError extends ConsoleError {
   constructor(
     readonly problem: TeamProblem,
     message: string,
+    params: ErrorParams,
   ) {
-    super('internal', message)
+    super('internal', message, { key: KEYS[problem], params })
     this.name = 'TeamDatabaseError'
   }
 }
@@ -51,16 +61,18 @@ export function teamFailure(error: unknown, password: string | null): Error {
   const code = (error as { code?: unknown }).code
   const message = redactConnectionText(error instanceof Error ? error.message : String(error), password)
   if (typeof code === 'string' && REJECTED_SQLSTATE.has(code)) {
-    return new TeamDatabaseError('rejected', `The team database refused the login: ${message}`)
+    return new TeamDatabaseError('rejected', `The team database refused the login: ${message}`, { detail: message })
   }
   if (typeof code === 'string' && (UNREACHABLE_ERRNO.has(code) || UNREACHABLE_SQLSTATE.test(code))) {
-    return new TeamDatabaseError('unreachable', `The team database is unreachable: ${message}`)
+    return new TeamDatabaseError('unreachable', `The team database is unreachable: ${message}`, { detail: message })
   }
   if (TLS_FAILURE.test(message) || (typeof code === 'string' && TLS_FAILURE.test(code))) {
-    return new TeamDatabaseError('tls', `The TLS connection to the team database failed: ${message}`)
+    return new TeamDatabaseError('tls', `The TLS connection to the team database failed: ${message}`, {
+      detail: message,
+    })
   }
   if (CONNECTION_LOST.test(message)) {
-    return new TeamDatabaseError('unreachable', `The team database is unreachable: ${message}`)
+    return new TeamDatabaseError('unreachable', `The team database is unreachable: ${message}`, { detail: message })
   }
   if (error instanceof Error) {
     const redacted = new Error(message)

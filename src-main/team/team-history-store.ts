@@ -195,7 +195,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
   async query({ filter, cursor, limit }: HistoryQueryInput): Promise<HistoryPage> {
     if (!Number.isInteger(limit) || limit < 1) {
-      throw new ConsoleError('invalid-input', 'A page holds at least one entry.')
+      throw new ConsoleError('invalid-input', 'A page holds at least one entry.', { key: 'historyPageSize' })
     }
     await this.recoverInterrupted()
     const stored = toStoredFilter(filter)
@@ -226,7 +226,12 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     await this.recoverInterrupted()
     const params = new SqlParams()
     const [row] = await this.rows(`${ENTRY_SELECT} WHERE id = ${params.add(id)}`, params)
-    if (!row) throw new ConsoleError('not-found', `History entry ${id} does not exist.`)
+    if (!row) {
+      throw new ConsoleError('not-found', `History entry ${id} does not exist.`, {
+        key: 'historyEntryNotFound',
+        params: { id },
+      })
+    }
     return toEntry(row, revealPhone)
   }
 

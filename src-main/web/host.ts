@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../dispatch/dispatcher'
+import type { Envelope, ErrorCode, ErrorKey } from '../shared/contract/errors'
 import type { EventBus } from '../events'
 import { checkAccess, newRunToken } from './access'
 import { requestTargetOf } from './request-path'
@@ -54,10 +55,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const access = checkAccess(request, port, token, given)
       if (!access.allowed) {
         if (isRpc) {
-          return sendJson(response, access.status, {
-            ok: false,
-            error: { code: 'forbidden-sender', message: access.reason },
-          })
+          return sendJson(response, access.status, refusal('forbidden-sender', access.key, access.reason))
         }
         return send(response, access.status, 'text/plain; charset=utf-8', access.reason)
       }
@@ -67,19 +65,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
       const body = await readBody(request)
       if (body === null) {
-        return sendJson(response, 413, {
-          ok: false,
-          error: { code: 'invalid-input', message: 'The request is too large.' },
-        })
+        return sendJson(response, 413, refusal('invalid-input', 'requestTooLarge', 'The request is too large.'))
       }
       let input: unknown
       try {
         input = body.length === 0 ? {} : JSON.parse(body)
       } catch {
-        return sendJson(response, 400, {
-          ok: false,
-          error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
-        })
+        return sendJson(
+          response,
+          400,
+          refusal('invalid-input', 'requestNotJson', 'The request body is not valid JSON.'),
+        )
       }
       const name = path.slice('/rpc/'.length)
       return sendJson(response, 200, await options.dispatch(name, input))
@@ -158,4 +154,9 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value))
+}
+
+/** A refusal of the host's own, before any call is dispatched, in the shape every call answers with. */
+function refusal(code: ErrorCode, key: ErrorKey, message: string): Envelope<never> {
+  return { ok: false, error: { code, key, params: {}, message } }
 }

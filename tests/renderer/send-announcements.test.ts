@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import SendAnnouncements from '../../src-renderer/src/components/SendAnnouncements.vue'
 import SendView from '../../src-renderer/src/views/SendView.vue'
-import { baseHandlers, CHANNELS, FakeMain, Refusal, sendResult } from './support/fake-main'
+import { baseHandlers, CHANNELS, FakeMain, lockedKeychain, sendResult } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
 // The send form beside the announcer, as App.vue places them.
@@ -137,13 +137,14 @@ describe('what a screen reader hears of a send', { timeout: 20_000 }, () => {
   it('announces a refusal once, in the same region, and the same refusal again on a second try', async () => {
     const main = new FakeMain(baseHandlers())
     main.on('sms.send', () => {
-      throw new Refusal({ code: 'keychain-unavailable', message: 'The keychain is locked: unlock it and try again.' })
+      throw lockedKeychain()
     })
     await open(main)
     await typePhone('13800138000')
     sendButton().click()
     await flushPromises()
-    const text = 'Not sent: The keychain is locked: unlock it and try again.'
+    const text =
+      'Not sent: The OS keychain is locked. Unlock your login keyring (for example in Passwords and Keys / Seahorse, or by logging in again), then retry.'
     expect(announcements()).toEqual([text])
     expect(document.querySelector('[data-testid="send-failure"]')?.closest(LIVE)).toBeNull()
 

@@ -1,8 +1,9 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendInput } from '@shared/contract'
+import { i18n } from '../../src-renderer/src/i18n'
 import SendView from '../../src-renderer/src/views/SendView.vue'
-import { baseHandlers, coolingReport, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
+import { baseHandlers, coolingReport, FakeMain, lockedKeychain, PRODUCTION, sendResult } from './support/fake-main'
 import { lazyPartsLoaded, mountWithMain } from './support/mount'
 
 let wrapper: VueWrapper | null = null
@@ -29,7 +30,6 @@ async function type(input: HTMLInputElement, text: string) {
   input.dispatchEvent(new Event('input'))
   await flushPromises()
 }
-
 
 const sendButton = () => document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!
 const blockReason = () => document.querySelector('[data-testid="block-reason"]')?.textContent?.trim() ?? ''
@@ -168,16 +168,23 @@ describe('the send form', () => {
     expect(main.inputsOf('sms.send')).toEqual([expect.objectContaining({ confirmed: true, profileId: 'prod' })])
   })
 
-  it('shows main’s message when main refuses the send', async () => {
+  it.each([
+    ['en-US', 'The OS keychain is locked. Unlock your login keyring', /[\p{Script=Han}]/u],
+    ['zh-CN', '系统钥匙串已锁定。 解锁登录密钥环', /keychain|keyring/i],
+  ] as const)('shows main’s refusal of the send in the %s interface’s language', async (language, shown, foreign) => {
     const main = new FakeMain(baseHandlers())
     main.on('sms.send', () => {
-      throw new Refusal({ code: 'keychain-unavailable', message: 'The keychain is locked: unlock it and try again.' })
+      throw lockedKeychain()
     })
     await open(main)
     await type(labelled('Phone number'), '13800138000')
+    i18n.global.locale.value = language
+    await flushPromises()
     sendButton().click()
     await flushPromises()
-    expect(document.querySelector('[data-testid="send-failure"]')?.textContent).toContain('The keychain is locked')
+    const failure = document.querySelector('[data-testid="send-failure"]')?.textContent ?? ''
+    expect(failure).toContain(shown)
+    expect(failure).not.toMatch(foreign)
   })
 
   it.each([

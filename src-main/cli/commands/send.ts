@@ -168,7 +168,7 @@ async function withCallError<T>(build: () => Promise<T>): Promise<T> {
   try {
     return await build()
   } catch (error) {
-    if (error instanceof ConsoleError) throw CliError.fromCall(withHint({ code: error.code, message: error.message }))
+    if (error instanceof ConsoleError) throw CliError.fromCall(withHint(error.toCallError()))
     throw error
   }
 }

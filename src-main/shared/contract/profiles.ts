@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language } from './channels'
+import { ErrorText } from './errors'
 import { displayName, withoutControl } from './text'
 
 export const ENVIRONMENTS = ['production', 'staging', 'sandbox'] as const
@@ -62,7 +63,7 @@ export const KeychainStatus = z.object({
   available: z.boolean(),
   backend: z.enum(['keytar', 'napi-keyring']),
   /** Why it is unavailable, and how to fix it on this OS. */
-  problem: z.string().nullable(),
-  fix: z.string().nullable(),
+  problem: ErrorText.nullable(),
+  fix: ErrorText.nullable(),
 })
 export type KeychainStatus = z.infer<typeof KeychainStatus>

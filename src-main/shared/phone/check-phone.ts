@@ -1,3 +1,4 @@
+import { errorText, type ErrorText } from '../contract/errors'
 import { DEFAULT_COUNTRY_CODE } from './country-code'
 import { parsePhoneNumberFromString } from './libphonenumber'
 
@@ -29,18 +30,26 @@ export function checkPhone(raw: string, countryCode: string | undefined): PhoneC
   return parsed?.isValid() ? { status: 'valid', digits } : { status: 'invalid', digits, problem: 'invalid-for-country' }
 }
 
-/** Main's English sentence for a number it refuses (the renderer words its own from the problem). */
-export function phoneProblemMessage(
+/** Why main refuses a number: a key the renderer words in its language, and main's English. */
+export function phoneProblemText(
   check: Exclude<PhoneCheck, { status: 'valid' }>,
   countryCode: string | undefined,
-): string {
-  if (check.status === 'empty') return 'Enter a phone number.'
+): ErrorText {
+  if (check.status === 'empty') return errorText('phoneEmpty', 'Enter a phone number.')
   switch (check.problem) {
     case 'has-country-code':
-      return 'The phone number contains a country code: put it in the country code field.'
+      return errorText(
+        'phoneHasCountryCode',
+        'The phone number contains a country code: put it in the country code field.',
+      )
     case 'not-digits':
-      return 'A phone number has digits only.'
-    case 'invalid-for-country':
-      return `${check.digits} is not a valid number for ${countryCode ?? DEFAULT_COUNTRY_CODE}.`
+      return errorText('phoneNotDigits', 'A phone number has digits only.')
+    case 'invalid-for-country': {
+      const code = countryCode ?? DEFAULT_COUNTRY_CODE
+      return errorText('phoneInvalidForCountry', `${check.digits} is not a valid number for ${code}.`, {
+        digits: check.digits,
+        code,
+      })
+    }
   }
 }

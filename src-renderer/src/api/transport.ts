@@ -29,7 +29,12 @@ export function browserTransport(token: string, fetcher: typeof fetch = fetch): 
       } catch {
         return {
           ok: false,
-          error: { code: 'internal', message: `The console host answered HTTP ${response.status} without a result.` },
+          error: {
+            code: 'internal',
+            key: 'hostAnsweredNoResult',
+            params: { status: response.status },
+            message: `The console host answered HTTP ${response.status} without a result.`,
+          },
         }
       }
     },

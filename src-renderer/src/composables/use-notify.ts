@@ -2,14 +2,16 @@ import { useMessage } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
 import type { CallError } from '@shared/contract'
 import { CallFailure } from '../api/client'
+import { renderCallError, renderFieldIssue, type Translator } from '../i18n/error-text'
 
-/** Toasts for outcomes of the user's actions: main's own message for a refused call, a copy confirmation. */
+/** Toasts for outcomes of the user's actions: main's refusal in the user's language, a copy confirmation. */
 export function useNotify() {
   const message = useMessage()
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
 
   function failure(error: unknown): void {
-    message.error(errorText(error, t('common.unexpectedError')))
+    message.error(failureText(i18n, error))
   }
 
   async function copy(text: string): Promise<void> {
@@ -24,9 +26,10 @@ export function useNotify() {
   return { failure, copy, success: (text: string) => message.success(text) }
 }
 
-/** What to tell the user about a failed action: main's message when main refused, else a generic line. */
-export function errorText(error: unknown, fallback: string): string {
-  if (error instanceof CallFailure) return error.error.message
+/** What to tell the user about a failed action: main's refusal when main refused, else a generic line. */
+export function failureText(i18n: Translator, error: unknown): string {
+  if (error instanceof CallFailure) return renderCallError(i18n, error.error)
+  const fallback = i18n.t('common.unexpectedError', {})
   return error instanceof Error && error.message ? `${fallback} (${error.message})` : fallback
 }
 
@@ -35,13 +38,13 @@ export function callErrorOf(error: unknown): CallError | null {
   return error instanceof CallFailure ? error.error : null
 }
 
-/** `invalid-input` issues keyed by field path, with a prefix removed (`fields.name` -> `name`). */
-export function issuesByField(error: CallError | null, prefix = ''): Record<string, string> {
+/** `invalid-input` issues keyed by field path, with a prefix removed (`fields.name` -> `name`), ready to show. */
+export function issuesByField(i18n: Translator, error: CallError | null, prefix = ''): Record<string, string> {
   if (error?.code !== 'invalid-input' || !error.issues) return {}
   const byField: Record<string, string> = {}
   for (const issue of error.issues) {
     const path = prefix && issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path
-    byField[path] ??= issue.message
+    byField[path] ??= renderFieldIssue(i18n, issue)
   }
   return byField
 }

@@ -1,3 +1,5 @@
+import type { ErrorKey } from '@shared/contract'
+
 export default {
   app: {
     title: 'GenAuth SMS Console',
@@ -305,6 +307,113 @@ export default {
     dataDir: 'Data folder',
     logsDir: 'Logs folder',
     emulator: 'Embedded emulator',
+  },
+  // Main's refusals by key, with main's values in braces; main's own English is used for a key missing here.
+  errors: {
+    unknownCall: 'There is no call named {name}.',
+    requestUnreadable: 'The request to {call} could not be read.',
+    requestMalformed: 'The request to {call} was malformed.',
+    internal: '{call} failed unexpectedly; the log has the details.',
+    accessWrongHost: 'This host answers only on its own loopback address.',
+    accessOtherOrigin: 'Requests from another origin are refused.',
+    hostAnsweredNoResult: 'The console host answered HTTP {status} without a result.',
+    requestTooLarge: 'The request is too large.',
+    requestNotJson: 'The request body is not valid JSON.',
+    senderRefused: 'Calls are accepted only from the main frame of the app’s own window.',
+    accessBadToken: 'Missing or wrong access token: open the URL the host printed when it started.',
+    keychainNoSession: 'The OS keychain cannot be reached: there is no D-Bus session bus.',
+    keychainNoService: 'The OS keychain cannot be reached: no Secret Service (org.freedesktop.secrets) is running.',
+    keychainLocked: 'The OS keychain is locked.',
+    keychainNoCollection: 'The OS keychain has no default keyring to store secrets in.',
+    keychainRefused: 'Access to the OS keychain was refused.',
+    keychainTooLarge:
+      'The value is too large for the OS keychain (Windows Credential Manager keeps at most 2,560 bytes).',
+    keychainOther: 'The OS keychain could not be used. ({detail})',
+    keychainModuleMissing: 'The keychain module {module} could not be loaded ({detail}).',
+    keychainReadBackMismatch: 'The OS keychain did not return the value just stored in it.',
+    keychainSwitchNeedsRestart:
+      'Restart the console before switching the keychain library again: both libraries have been used in this session.',
+    keychainFixShorterValue:
+      'Store a shorter value: the app secret and the access token of a profile share one keychain entry.',
+    keychainFixLinuxDesktop:
+      'Install gnome-keyring (or KWallet with its Secret Service) and run the app in a desktop session where it is started and unlocked.',
+    keychainFixLinuxUnlock:
+      'Unlock your login keyring (for example in Passwords and Keys / Seahorse, or by logging in again), then retry.',
+    keychainFixLinuxCreateKeyring:
+      'Create a default "login" keyring in Passwords and Keys (Seahorse) or KWallet and unlock it.',
+    keychainFixLinuxAllow: 'Allow the app when the keyring asks, then retry.',
+    keychainFixMacAllow: 'Click "Allow" when macOS asks for access to the keychain, then retry.',
+    keychainFixMacUnlock: 'Open Keychain Access, unlock the login keychain, then retry.',
+    keychainFixWindows:
+      'Check that Windows Credential Manager is available for your account (Control Panel > Credential Manager), then retry.',
+    keychainFixElsewhere: 'Run the app where an OS keychain is available.',
+    keychainFixReinstall: 'Reinstall the app, or choose the other keychain backend in Settings.',
+    keychainFixRestartService: 'Restart the keychain service (or log out and in again), then retry.',
+    sendNeedsConfirmation: '{profile} is a production profile: confirm the send first.',
+    sendInFlight: 'A send to this number on this channel is already in progress.',
+    sendCooldown: 'GenAuth allows one SMS per number and channel per minute: {seconds} s left on this channel.',
+    sendCooldownMaybeSent:
+      'The last send to this number on this channel may have been sent ({outcome}), and GenAuth allows one SMS per number and channel per minute: {seconds} s left on this channel.',
+    phoneEmpty: 'Enter a phone number.',
+    phoneHasCountryCode: 'The phone number contains a country code: put it in the country code field.',
+    phoneNotDigits: 'A phone number has digits only.',
+    phoneInvalidForCountry: '{digits} is not a valid number for {code}.',
+    headerValueNotAscii:
+      'The {field} can only contain visible ASCII characters (no spaces at the ends, no line breaks).',
+    hostEmpty: 'Enter the application host, for example https://example.genauth.ai.',
+    hostSpaces: 'The application host must not contain spaces.',
+    hostBackslash: 'The application host must not contain a backslash.',
+    hostSlashes:
+      'Write the application host with two slashes after the scheme, for example https://example.genauth.ai.',
+    hostScheme: 'The application host must start with https:// (got {scheme}://).',
+    hostUnparsable: '"{value}" is not a valid host name or URL.',
+    hostNoName: 'The application host has no host name.',
+    hostCredentials: 'The application host must not contain a user name or password.',
+    hostQuery: 'The application host must not contain a query (?) or a fragment (#).',
+    hostPortZero: 'Port 0 is not a port a server listens on; enter the real port or none.',
+    hostPlainHttp:
+      'Plain http:// is only allowed for a server on this computer (localhost, 127.x.x.x, [::1]); use https://.',
+    hostWithPath: 'Enter the application host only, without {path}.',
+    hostReadsAs: '"{value}" would be read as {normalized}; enter it in that form if that is meant.',
+    hostReserved: '"{host}" is reserved for the built-in Local sandbox.',
+    profileNotFound: 'That profile does not exist (it may have been deleted).',
+    profileNameTaken: 'A profile named "{name}" already exists.',
+    profileFieldsInvalid: 'Check the profile fields.',
+    sandboxFixed:
+      'The Local sandbox always sends to the embedded emulator: its host and environment cannot be changed.',
+    sandboxNoDuplicate: 'The Local sandbox cannot be duplicated: create a new profile instead.',
+    sandboxNoDelete: 'The Local sandbox is built in and cannot be deleted.',
+    secretKindUnknown: 'Unknown kind of secret.',
+    secretLength: 'A secret must be 1 to {max} characters long.',
+    importNotJson: 'The file is not valid JSON, so it is not a profiles export.',
+    importNotExport: 'The file is not a profiles export this app can read: {detail}.',
+    importProfileInvalid: 'Profile {number} ("{name}"):',
+    settingsInvalid: 'These settings are not valid.',
+    fileLocked: 'Another process has held {file} for {seconds} s; try again in a moment.',
+    historyEntryNotFound: 'History entry {id} does not exist (it may have been deleted).',
+    historyRequestNotRecorded: 'History entry {id} has no recorded request.',
+    historyPageSize: 'A page holds at least one entry.',
+    historyUnusable: 'The history file {file} cannot be used: {problem}.',
+    historySchemaTooNew:
+      'The history database is from a newer version of the app (schema {found}, this one knows {known}). Update the app.',
+    teamUrlNotUrl: '{variable} is not a URL (expected a postgres:// URL naming the user, host, port and database).',
+    teamUrlScheme: '{variable} must start with postgres:// (it starts with {scheme}//).',
+    teamUrlTlsMode: 'sslmode={mode} is not supported; use one of {modes}.',
+    teamUrlField: '{variable}: {field}: {detail}.',
+    teamUnreachable: 'The team database is unreachable: {detail}',
+    teamRejected: 'The team database refused the login: {detail}',
+    teamTls: 'The TLS connection to the team database failed: {detail}',
+    teamSchemaMissing:
+      'The team database has no GenAuth SMS schema yet (this console needs schema version {needed}): run "genauth-sms team init" with a role that may create tables.',
+    teamSchemaTooOld:
+      'The team database has schema version {version} and this console needs schema version {needed}: run "genauth-sms team init" with a role that may create tables.',
+    teamSchemaTooNew:
+      'The team database has schema version {version}, newer than this console knows; this console needs schema version {needed}. Update the console: until then it only reads the team history.',
+  } satisfies Record<ErrorKey, string>,
+  // A schema issue: English quotes the schema's own words, other languages name the field only.
+  invalidInput: {
+    issue: '{path}: {detail}',
+    field: '{detail}',
   },
   announce: {
     result: '{outcome}: {summary}',

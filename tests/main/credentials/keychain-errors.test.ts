@@ -32,33 +32,37 @@ describe('describeKeychainError', () => {
     [RAW.lockedNapi, /is locked/],
     [RAW.noCollection, /no default keyring/],
   ])('names the cause of "%s"', (raw, problem) => {
-    expect(describeKeychainError(new Error(raw), 'linux').problem).toMatch(problem)
+    expect(describeKeychainError(new Error(raw), 'linux').problem.message).toMatch(problem)
   })
 
   it('reads the cause chain of nested errors', () => {
     const nested = new Error('Platform failure', { cause: new Error(RAW.noService) })
-    expect(describeKeychainError(nested, 'linux').problem).toMatch(/no Secret Service/)
+    expect(describeKeychainError(nested, 'linux').problem.message).toMatch(/no Secret Service/)
   })
 
   it('gives the fix for the user’s OS', () => {
     const locked = new Error(RAW.locked)
-    expect(describeKeychainError(locked, 'linux').fix).toMatch(/login keyring/)
+    expect(describeKeychainError(locked, 'linux').fix.message).toMatch(/login keyring/)
     expect(describeKeychainError(new Error('User interaction is not allowed.'), 'darwin')).toEqual({
-      problem: 'The OS keychain is locked.',
-      fix: expect.stringMatching(/Keychain Access/),
+      problem: { key: 'keychainLocked', params: {}, message: 'The OS keychain is locked.' },
+      fix: { key: 'keychainFixMacUnlock', params: {}, message: expect.stringMatching(/Keychain Access/) },
     })
-    expect(describeKeychainError(new Error('Something failed'), 'win32').fix).toMatch(/Credential Manager/)
-    expect(describeKeychainError(new Error(RAW.noService), 'linux').fix).toMatch(/gnome-keyring|KWallet/)
+    expect(describeKeychainError(new Error('Something failed'), 'win32').fix.message).toMatch(/Credential Manager/)
+    expect(describeKeychainError(new Error(RAW.noService), 'linux').fix.message).toMatch(/gnome-keyring|KWallet/)
   })
 
   it('explains Windows’ size limit', () => {
-    expect(describeKeychainError(new Error('The stub received bad data.'), 'win32').problem).toMatch(/2,560 bytes/)
+    expect(describeKeychainError(new Error('The stub received bad data.'), 'win32').problem.message).toMatch(
+      /2,560 bytes/,
+    )
   })
 
   it('quotes an unknown error so it can still be reported', () => {
-    expect(describeKeychainError(new Error('strange failure\nsecond line'), 'linux').problem).toBe(
-      'The OS keychain could not be used. (strange failure)',
-    )
+    expect(describeKeychainError(new Error('strange failure\nsecond line'), 'linux').problem).toEqual({
+      key: 'keychainOther',
+      params: { detail: 'strange failure' },
+      message: 'The OS keychain could not be used. (strange failure)',
+    })
   })
 })
 
@@ -67,7 +71,9 @@ describe('keychainFailure', () => {
     const error = keychainFailure(new Error(RAW.locked))
     expect(error).toBeInstanceOf(ConsoleError)
     expect(error.code).toBe('keychain-unavailable')
-    expect(error.message).toBe(`${error.problem} ${error.fix}`)
+    expect(error.message).toBe(`${error.problem.message} ${error.fix.message}`)
+    // The renderer shows the cause from its key and the fix as the hint, each in the user's language.
+    expect(error.toCallError()).toMatchObject({ key: 'keychainLocked', hint: { key: 'keychainFixLinuxUnlock' } })
   })
 
   it('never repeats the secret being written, even when the library echoes it', () => {
@@ -96,8 +102,9 @@ describe('a backend whose native module cannot be loaded', () => {
     ['napi-keyring', new NapiKeyringStore('unused', broken)],
   ] as const)('%s is reported unavailable instead of crashing', async (backend, store) => {
     const status = await probeKeychain(store)
-    expect(status).toMatchObject({ available: false, backend, fix: expect.stringMatching(/Reinstall/) })
-    expect(status.problem).toMatch(/could not be loaded \(.*(invalid ELF header|too short)/)
+    expect(status).toMatchObject({ available: false, backend, fix: { key: 'keychainFixReinstall' } })
+    expect(status.problem).toMatchObject({ key: 'keychainModuleMissing', params: { module: expect.any(String) } })
+    expect(status.problem?.message).toMatch(/could not be loaded \(.*(invalid ELF header|too short)/)
     await expect(store.get('profile:x')).rejects.toMatchObject({ code: 'keychain-unavailable' })
   })
 })

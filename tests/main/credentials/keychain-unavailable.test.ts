@@ -58,7 +58,7 @@ function expectEveryOperationRefused(report: ChildReport, problem: RegExp): void
     expect(result, name).toMatchObject({ ok: false, name: 'KeychainUnavailableError', code: 'keychain-unavailable' })
     if (!result.ok) {
       expect(result.message, name).toMatch(problem)
-      expect(result.message, name).toContain(report.status.fix)
+      expect(result.message, name).toContain(report.status.fix?.message)
       expect(result.message, name).not.toContain(SECRET)
     }
   }
@@ -71,8 +71,12 @@ describe.skipIf(process.platform !== 'linux').each(BACKENDS)('%s without a usabl
     expect(report.status).toEqual({
       available: false,
       backend,
-      problem: expect.stringMatching(/no D-Bus session bus/),
-      fix: expect.stringMatching(/gnome-keyring .*desktop session/),
+      problem: { key: 'keychainNoSession', params: {}, message: expect.stringMatching(/no D-Bus session bus/) },
+      fix: {
+        key: 'keychainFixLinuxDesktop',
+        params: {},
+        message: expect.stringMatching(/gnome-keyring .*desktop session/),
+      },
     })
     expectEveryOperationRefused(report, /no D-Bus session bus/)
   })
@@ -94,8 +98,8 @@ describe.skipIf(process.platform !== 'linux').each(BACKENDS)('%s without a usabl
     const report = runChild('dbus-run-session', [`--config-file=${config}`, '--', ...nodeChild(backend)])
     expect(report.status).toMatchObject({
       available: false,
-      problem: expect.stringMatching(/no Secret Service \(org\.freedesktop\.secrets\) is running/),
-      fix: expect.stringMatching(/Install gnome-keyring/),
+      problem: { message: expect.stringMatching(/no Secret Service \(org\.freedesktop\.secrets\) is running/) },
+      fix: { message: expect.stringMatching(/Install gnome-keyring/) },
     })
     expectEveryOperationRefused(report, /no Secret Service/)
   })
@@ -109,8 +113,8 @@ describe.skipIf(process.platform !== 'linux').each(BACKENDS)('%s without a usabl
       expect(report.locked).toBe(true)
       expect(report.status).toMatchObject({
         available: false,
-        problem: 'The OS keychain is locked.',
-        fix: expect.stringMatching(/Unlock your login keyring/),
+        problem: { key: 'keychainLocked', message: 'The OS keychain is locked.' },
+        fix: { key: 'keychainFixLinuxUnlock', message: expect.stringMatching(/Unlock your login keyring/) },
       })
       // keytar answers a locked keyring with "absent" (get → null, delete → false) and crashes listing it.
       expectEveryOperationRefused(report, /locked/)

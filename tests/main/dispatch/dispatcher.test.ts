@@ -22,14 +22,14 @@ describe('createDispatcher', () => {
     const dispatch = dispatcherWith({
       'history.get': (input) => {
         received = input
-        throw new ConsoleError('not-found', 'No entry 7.')
+        throw new ConsoleError('not-found', 'No entry 7.', { key: 'historyEntryNotFound', params: { id: 7 } })
       },
       'profiles.list': () => list,
     })
     expect(await dispatch('profiles.list', {})).toEqual({ ok: true, value: list })
     expect(await dispatch('history.get', { id: 7 })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'No entry 7.', issues: undefined },
+      error: { code: 'not-found', key: 'historyEntryNotFound', params: { id: 7 }, message: 'No entry 7.' },
     })
     expect(received).toEqual({ id: 7, revealPhone: false })
   })
@@ -73,7 +73,12 @@ describe('createDispatcher', () => {
     const result = await dispatch('profiles.list', {})
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'profiles.list failed unexpectedly; the log has the details.' },
+      error: {
+        code: 'internal',
+        key: 'internal',
+        params: { call: 'profiles.list' },
+        message: 'profiles.list failed unexpectedly; the log has the details.',
+      },
     })
     expect(reported).toEqual(['profiles.list'])
   })

@@ -310,7 +310,12 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
       clock.advance(15_000)
       const refusal = store.begin(entry, guard)
       await expect(refusal).rejects.toBeInstanceOf(ConsoleError)
-      await expect(refusal).rejects.toMatchObject({ code: 'cooldown', message: expect.stringContaining('45 s left') })
+      await expect(refusal).rejects.toMatchObject({
+        code: 'cooldown',
+        message: expect.stringContaining('45 s left'),
+        key: 'sendCooldown',
+        params: { seconds: 45 },
+      })
       expect(await store.counts({})).toEqual({ counts: { success: 1 }, total: 1 })
       await store.begin({ ...entry, cooldownOverride: true }, { guard: (state) => refuseBlockedSend(state, true) })
       clock.advance(60_000)

@@ -17,13 +17,13 @@ describe('checkAppHost', () => {
 
   it.each([
     // The client's own rules (tests/main/genauth/app-host.test.ts covers them all) apply on save.
-    ['http://my-app.genauth.ai', /only allowed for a server on this computer/],
-    ['ftp://my-app.genauth.ai', /must start with https/],
-    ['exa mple.com', /must not contain spaces/],
-    ['embedded-emulator', /reserved for the built-in Local sandbox/],
-  ])('refuses %s', (host, reason) => {
+    ['http://my-app.genauth.ai', /only allowed for a server on this computer/, 'hostPlainHttp'],
+    ['ftp://my-app.genauth.ai', /must start with https/, 'hostScheme'],
+    ['exa mple.com', /must not contain spaces/, 'hostSpaces'],
+    ['embedded-emulator', /reserved for the built-in Local sandbox/, 'hostReserved'],
+  ])('refuses %s', (host, reason, key) => {
     expect(() => checkAppHost(host)).toThrow(
-      expect.objectContaining({ code: 'invalid-host', message: expect.stringMatching(reason) }),
+      expect.objectContaining({ code: 'invalid-host', message: expect.stringMatching(reason), key }),
     )
   })
 })

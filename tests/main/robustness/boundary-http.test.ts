@@ -267,7 +267,10 @@ describe('bad input at the boundary, over HTTP to the browser-mode host', () => 
     expect(host.alive).toBe(true)
     expect({ status: reply.status, envelope: jsonOf(reply) ?? reply.text }).toEqual({
       status: 413,
-      envelope: { ok: false, error: { code: 'invalid-input', message: 'The request is too large.' } },
+      envelope: {
+        ok: false,
+        error: { code: 'invalid-input', key: 'requestTooLarge', params: {}, message: 'The request is too large.' },
+      },
     })
   })
 

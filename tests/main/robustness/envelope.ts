@@ -1,10 +1,11 @@
-import { ERROR_CODES, type ErrorCode } from '../../../src-main/shared/contract'
+import { CallError, ERROR_CODES, type ErrorCode } from '../../../src-main/shared/contract'
 
 export type Verdict = { kind: 'ok'; value: unknown } | { kind: 'refused'; code: ErrorCode; message: string }
 
 /**
  * What a caller got back, checked to be a well-formed envelope: `{ ok: true, value }` or
- * `{ ok: false, error: { code, message } }` with a code from the contract's list and a message to show.
+ * `{ ok: false, error: { code, key, params, message } }` with a code and a key from the contract's lists
+ * (the renderer words the error in the user's language from the key) and main's English message.
  * Anything else is a defect, described in the thrown error.
  */
 export function verdictOf(envelope: unknown): Verdict {
@@ -17,6 +18,7 @@ export function verdictOf(envelope: unknown): Verdict {
   if (!(ERROR_CODES as readonly unknown[]).includes(code)) throw new Error(`untyped error code: ${describe(envelope)}`)
   if (typeof message !== 'string' || message.trim() === '')
     throw new Error(`error without a message: ${describe(envelope)}`)
+  if (!CallError.safeParse(error).success) throw new Error(`error without a known key: ${describe(envelope)}`)
   return { kind: 'refused', code: code as ErrorCode, message }
 }
 

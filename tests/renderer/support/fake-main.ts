@@ -27,6 +27,19 @@ export class Refusal extends Error {
   }
 }
 
+/** Main's refusal when the login keyring is locked on Linux: the cause, and the fix as its hint. */
+export function lockedKeychain(): Refusal {
+  const problem = 'The OS keychain is locked.'
+  const fix = 'Unlock your login keyring, then retry.'
+  return new Refusal({
+    code: 'keychain-unavailable',
+    key: 'keychainLocked',
+    params: {},
+    message: `${problem} ${fix}`,
+    hint: { key: 'keychainFixLinuxUnlock', params: {}, message: fix },
+  })
+}
+
 /**
  * Main as the renderer sees it through its transport: each call answers with contract-shaped data,
  * every call is recorded, and events can be pushed. Tests hand it to `useTransport`.
@@ -44,7 +57,10 @@ export class FakeMain implements Transport {
   async invoke(name: CallName, input: unknown): Promise<Envelope<unknown>> {
     this.calls.push({ name, input })
     const handler = this.handlers[name] as ((input: unknown) => unknown) | undefined
-    if (!handler) return { ok: false, error: { code: 'unknown-call', message: `No handler for ${name} in this test.` } }
+    if (!handler) {
+      const message = `No handler for ${name} in this test.`
+      return { ok: false, error: { code: 'unknown-call', key: 'unknownCall', params: { name }, message } }
+    }
     try {
       return { ok: true, value: await handler(input) }
     } catch (error) {
