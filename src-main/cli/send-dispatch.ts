@@ -1,7 +1,7 @@
 import type { ProfileView } from '../shared/contract'
 import { createDispatcher, type Dispatch } from '../dispatch/dispatcher'
 import { scenarioFor } from '../emulator/scenarios'
-import { normalizeAppHost } from '../genauth/app-host'
+import { normalizeAppHost } from '../genauth/app-host-url'
 import { createHandlers } from '../handlers'
 import type { Services } from '../services'
 import type { SendServiceDeps } from '../sms/send-service'
