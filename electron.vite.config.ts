@@ -36,7 +36,7 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload/index.ts') } },
     },
   },
   renderer: {

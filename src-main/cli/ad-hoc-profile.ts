@@ -1,5 +1,5 @@
 import { ConsoleError, ProfileFields, type HeaderFamily, type ProfileView } from '../shared/contract'
-import { isLoopback, normalizeAppHost } from '../genauth/app-host'
+import { isLoopback, normalizeAppHost } from '../genauth/app-host-url'
 import { CliError } from './cli-error'
 
 /** The profile id every ad-hoc send is recorded under, so `history --profile ad-hoc` finds them all. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defaultDataDir } from '../app-paths'
-import { DataWarnings } from '../settings/data-warnings'
+import { DataWarnings } from '../files/data-warnings'
 import { writeErrorLine, type CliIo } from './cli-io'
 
 /**

@@ -8,7 +8,7 @@ import type {
   ProfileView,
   SendOutcome,
 } from '../shared/contract'
-import type { Explanation } from '../genauth/catalog'
+import type { Explanation } from '../shared/explain'
 
 /**
  * Plain-text output for people: aligned columns, no colour codes (a pipe, a file and a terminal get the

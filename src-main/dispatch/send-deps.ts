@@ -1,6 +1,6 @@
 import type { ProfileView } from '../shared/contract'
 import { scenarioFor } from '../emulator/scenarios'
-import { normalizeAppHost } from '../genauth/app-host'
+import { normalizeAppHost } from '../genauth/app-host-url'
 import { prepareSendSms } from '../genauth/client'
 import type { SendDeps } from '../handlers/send'
 import { registerSecret } from '../logging'

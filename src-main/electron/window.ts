@@ -17,7 +17,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     title: 'GenAuth SMS Console',
     webPreferences: {
-      // The preload is the narrow contextBridge surface of src-main/preload.ts: one function per contract call.
+      // The preload is the narrow contextBridge surface of src-main/preload/: one function per contract call.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

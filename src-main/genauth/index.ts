@@ -1,3 +1,4 @@
-export { normalizeAppHost, isLoopback } from './app-host'
+export { normalizeAppHost, isLoopback } from './app-host-url'
 export { sendSms, type SendSmsMeta, type SendSmsRequest } from './client'
-export { explain, loadCatalog, type Explanation } from './catalog'
+export { loadCatalog } from './catalog'
+export { explain, type Explanation } from '../shared/explain'

@@ -2,7 +2,7 @@ import type { Language, SmsChannel } from '../shared/contract/channels'
 import { ConsoleError } from '../shared/contract/errors'
 import type { HeaderFamily } from '../shared/contract/profiles'
 import type { RedactedRequest } from '../shared/contract/send'
-import { normalizeAppHost, sendSmsUrl } from './app-host'
+import { normalizeAppHost, sendSmsUrl } from './app-host-url'
 import { identityHeaders } from './header-families'
 
 export interface SendSmsRequest {

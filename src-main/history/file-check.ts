@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { setAsideCorruptFile } from '../settings/json-file'
+import { setAsideCorruptFile } from '../files/json-file'
 import { pragmaValue, type Db } from './database'
 
 const SQLITE_HEADER = 'SQLite format 3\u0000'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProfileFields } from '../shared/contract'
-import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../settings/json-file'
+import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files/json-file'
 import { EMBEDDED_EMULATOR_HOST, LOCAL_SANDBOX_FIELDS, LOCAL_SANDBOX_ID } from './local-sandbox'
 
 export const PROFILES_FILE = 'profiles.json'

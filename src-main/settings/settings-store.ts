@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../shared/contract'
-import { DataWarnings } from './data-warnings'
-import { withFileLock } from './file-lock'
+import { DataWarnings } from '../files/data-warnings'
+import { withFileLock } from '../files/file-lock'
 import { invalidInput } from './invalid-input'
-import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from './json-file'
+import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files/json-file'
 
 export const SETTINGS_FILE = 'settings.json'
 

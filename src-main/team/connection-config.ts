@@ -1,6 +1,6 @@
 import { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
 import { ConsoleError, type ErrorKey, type ErrorParams } from '../shared/contract/errors'
-import { isLoopback } from '../genauth/app-host'
+import { isLoopback } from '../genauth/app-host-url'
 
 export { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
 

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../dispatch/dispatcher'
 import type { Envelope, ErrorCode, ErrorKey } from '../shared/contract/errors'
 import type { EventBus } from '../events'
+import { CONSOLE_TOKEN_HEADER } from '../shared/browser-mode'
 import { checkAccess, newRunToken } from './access'
 import { requestTargetOf } from './request-path'
 import { StaticFiles } from './static-files'
 
-export const TOKEN_HEADER = 'x-console-token'
 const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 export type WebHostOptions = {
@@ -51,7 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // `/rpc/` normalises to `/rpc`: still a call, with an empty name.
     const isRpc = path === '/rpc' || path.startsWith('/rpc/')
     if (isRpc || path === '/events' || StaticFiles.isPage(path)) {
-      const given = isRpc ? headerValue(request, TOKEN_HEADER) : query.get('token')
+      const given = isRpc ? headerValue(request, CONSOLE_TOKEN_HEADER) : query.get('token')
       const access = checkAccess(request, port, token, given)
       if (!access.allowed) {
         if (isRpc) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { Language } from '../../shared/contract'
-import { explain, loadCatalog } from '../../genauth/catalog'
+import { loadCatalog } from '../../genauth/catalog'
+import { explain } from '../../shared/explain'
 import { writeJson } from '../cli-io'
 import { osLanguageOf } from '../cli-services'
 import type { CommandContext } from '../command-context'

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { Catalog, HistoryEntry, Language } from '../../shared/contract'
-import { explain } from '../../genauth/catalog'
+import { explain } from '../../shared/explain'
 import { writeJson, type CliIo } from '../cli-io'
 import { call, osLanguageOf, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'

@@ -9,7 +9,7 @@ import {
   type SendOutcome,
   type SmsChannel,
 } from '../../shared/contract'
-import { explain } from '../../genauth/catalog'
+import { explain } from '../../shared/explain'
 import { adHocProfile, DEFAULT_AD_HOC_TIMEOUT_MS } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'
 import { writeErrorLine, writeJson, type CliIo } from '../cli-io'

@@ -1,3 +1,4 @@
+import { CONSOLE_TOKEN_HEADER } from '@shared/browser-mode'
 import type { CallName, ConsoleEvent, Envelope } from '@shared/contract'
 
 /** How the renderer reaches main: Electron's preload bridge, or the browser-mode host over HTTP. */
@@ -13,15 +14,13 @@ export function electronTransport(api: NonNullable<Window['api']>): Transport {
   }
 }
 
-const TOKEN_HEADER = 'x-console-token'
-
 /** Browser mode: the per-run token arrives in the page URL and goes with every call. */
 export function browserTransport(token: string, fetcher: typeof fetch = fetch): Transport {
   return {
     async invoke(name, input) {
       const response = await fetcher(`/rpc/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [CONSOLE_TOKEN_HEADER]: token },
         body: JSON.stringify(input ?? {}),
       })
       try {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AppInfo, Catalog, CatalogEntry, DataWarning, FailureAdvice } from '@shared/contract'
+import { adviceFor as adviceOf, catalogEntry } from '@shared/explain'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 
@@ -28,18 +29,12 @@ export const useAppStore = defineStore(StoreId.App, () => {
   }
 
   function explain(kind: CatalogEntry['kind'], code: number | null): CatalogEntry | null {
-    if (code === null) return null
-    return catalog.value?.entries.find((entry) => entry.kind === kind && entry.code === code) ?? null
+    return catalog.value ? catalogEntry(catalog.value, kind, code) : null
   }
 
   /** What an HTTP failure or a timeout usually means: this status's own advice, else the kind's general one. */
   function adviceFor(kind: string, httpStatus: number | null): FailureAdvice | null {
-    const ofKind = catalog.value?.failures.filter((failure) => failure.kind === kind) ?? []
-    return (
-      ofKind.find((failure) => failure.httpStatus !== null && failure.httpStatus === httpStatus) ??
-      ofKind.find((failure) => failure.httpStatus === null) ??
-      null
-    )
+    return catalog.value ? adviceOf(catalog.value, { kind, httpStatus }) : null
   }
 
   return {

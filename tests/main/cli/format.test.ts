@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { clean, displayWidth, fields, formatExplanation, table } from '../../../src-main/cli/format'
 import { parseChannel, parseCountryCode, parseDateBound } from '../../../src-main/cli/option-parsers'
 import { secretFlagIn } from '../../../src-main/cli/secret-flags'
-import { explain, loadCatalog } from '../../../src-main/genauth/catalog'
+import { loadCatalog } from '../../../src-main/genauth/catalog'
+import { explain } from '../../../src-main/shared/explain'
 
 describe('plain-text output', () => {
   it('aligns columns by terminal width, Chinese characters taking two columns', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProfileFields } from '../../../src-main/shared/contract'
 import { KeytarStore } from '../../../src-main/credentials/keytar-store'
 import { ProfileService } from '../../../src-main/profiles/profile-service'
-import { DataWarnings } from '../../../src-main/settings/data-warnings'
+import { DataWarnings } from '../../../src-main/files/data-warnings'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678)
 let dataDir: string

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/shared/contract'
-import { DataWarnings } from '../../../src-main/settings/data-warnings'
+import { DataWarnings } from '../../../src-main/files/data-warnings'
 import { SettingsStore } from '../../../src-main/settings/settings-store'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5, 678)

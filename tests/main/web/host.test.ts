@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenApp } from '../open-app'
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src-main/web/host'
+import { CONSOLE_TOKEN_HEADER } from '../../../src-main/shared/browser-mode'
+import { startWebHost, type WebHost } from '../../../src-main/web/host'
 
 const PAGE = '<!doctype html><title>the console page</title>'
 let folder: string
@@ -115,7 +116,7 @@ describe('browser mode decides access on the decoded, normalised path', () => {
   it('guards the calls and the event stream under any spelling too', async () => {
     for (const path of ['/%72pc/profiles.list', '//rpc/profiles.list', '/rpc/./profiles.list']) {
       expect((await raw(path, {}, 'POST', '{}')).status).toBe(401)
-      const allowed = await raw(path, { [TOKEN_HEADER]: host.token }, 'POST', '{}')
+      const allowed = await raw(path, { [CONSOLE_TOKEN_HEADER]: host.token }, 'POST', '{}')
       expect(allowed.status).toBe(200)
       expect(JSON.parse(allowed.body)).toMatchObject({ ok: true, value: { activeId: 'local-sandbox' } })
     }

@@ -1,5 +1,5 @@
 import { ConsoleError } from '../shared/contract'
-import { normalizeAppHost } from '../genauth/app-host'
+import { normalizeAppHost } from '../genauth/app-host-url'
 import { EMBEDDED_EMULATOR_HOST } from './local-sandbox'
 
 /**

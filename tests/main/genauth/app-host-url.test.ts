@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConsoleError } from '../../../src-main/shared/contract/errors'
-import { isLoopback, normalizeAppHost } from '../../../src-main/genauth/app-host'
+import { isLoopback, normalizeAppHost } from '../../../src-main/genauth/app-host-url'
 
 describe('normalizeAppHost', () => {
   it.each([

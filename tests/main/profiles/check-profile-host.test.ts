@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAppHost } from '../../../src-main/profiles/app-host'
+import { checkAppHost } from '../../../src-main/profiles/check-profile-host'
 
 describe('checkAppHost', () => {
   it.each([
