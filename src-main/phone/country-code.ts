@@ -1,9 +1,12 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max'
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min'
 
 /** What GenAuth (and the emulator) assume when a send names no country code. */
 export const DEFAULT_COUNTRY_CODE = '+86'
 
-/** Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). */
+/**
+ * Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). The smallest
+ * metadata lists the same countries and codes as the full one, and loads faster on every start.
+ */
 const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)))
 
 /**
