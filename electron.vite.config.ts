@@ -6,6 +6,9 @@ import { NaiveUiResolver } from 'unplugin-vue-components/resolvers'
 
 // This project keeps src-main/ and src-renderer/ instead of electron-vite's src/ defaults,
 // so every entry is named here (see README, "Layout").
+/** The code both sides run (src-main/shared), imported by the renderer and the preload as `@shared/...`. */
+const sharedAlias = { '@shared': resolve(__dirname, 'src-main/shared') }
+
 export default defineConfig({
   main: {
     build: {
@@ -30,6 +33,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: sharedAlias },
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/preload.ts') } },
@@ -37,6 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    resolve: { alias: sharedAlias },
     plugins: [vue(), Components({ dts: false, resolvers: [NaiveUiResolver()] })],
     build: {
       // electron-vite leaves the renderer unminified by default; minified, the first screen stays small.

@@ -14,6 +14,8 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // Its `paths` give the specs the `@shared/...` alias the renderer uses.
+  tsconfig: './tsconfig.e2e.json',
   outputDir: 'artifacts/playwright',
   timeout: 60_000,
   workers: 2,

@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [vue()],
+  // As in electron.vite.config.ts: the renderer reaches the shared code as `@shared/...`.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src-main/shared', import.meta.url)) } },
   test: {
     // Main-process code runs in plain Node; renderer components get a DOM from happy-dom.
     projects: [

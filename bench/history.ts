@@ -10,7 +10,13 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'libsql'
-import { RESULT_KINDS, SMS_CHANNELS, type HistoryFilter, type SendResult, type SmsChannel } from '../src-main/contract'
+import {
+  RESULT_KINDS,
+  SMS_CHANNELS,
+  type HistoryFilter,
+  type SendResult,
+  type SmsChannel,
+} from '../src-main/shared/contract'
 import { openHistory, type HistoryStore, type NewHistoryEntry } from '../src-main/history'
 
 const ENTRIES = Number(process.argv[2] ?? 1_000_000)

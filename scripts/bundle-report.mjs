@@ -4,7 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-const GOAL_BYTES = 250 * 1024
+// The check fails above LIMIT_BYTES: the figure reached, with a little room. The goal is lower; it needs
+// the phone metadata (about 50 KiB) out of the first screen.
+const LIMIT_BYTES = 225 * 1024
+const GOAL_BYTES = 150 * 1024
 const root = process.argv[2] ?? 'out/renderer'
 
 const html = readFileSync(join(root, 'index.html'), 'utf8')
@@ -45,6 +48,6 @@ for (const file of allChunks.filter((name) => !initial.has(name))) {
   console.log(`  ${file}  ${kib(size)} gzip`)
 }
 console.log(
-  `Initial JavaScript: ${kib(initialBytes)} gzip (goal under ${kib(GOAL_BYTES)}); lazy: ${kib(lazyBytes)} gzip`,
+  `Initial JavaScript: ${kib(initialBytes)} gzip (limit ${kib(LIMIT_BYTES)}, goal ${kib(GOAL_BYTES)}); lazy: ${kib(lazyBytes)} gzip`,
 )
-process.exitCode = initialBytes <= GOAL_BYTES ? 0 : 1
+process.exitCode = initialBytes <= LIMIT_BYTES ? 0 : 1

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, callChannel, type EventName } from './contract/call-names'
+import { CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, callChannel } from './shared/contract/call-names'
+import type { ConsoleEvent } from './shared/contract/events'
 
 // The renderer gets one function per declared call and an event subscription; never ipcRenderer,
 // process or require. Inputs are validated again in main, which trusts nothing from here.
@@ -9,9 +10,11 @@ const calls = Object.fromEntries(
 
 contextBridge.exposeInMainWorld('api', {
   ...calls,
-  onEvent(listener: (name: EventName) => void): () => void {
-    const forward = (_event: unknown, name: unknown): void => {
-      if ((EVENT_NAMES as readonly unknown[]).includes(name)) listener(name as EventName)
+  onEvent(listener: (event: ConsoleEvent) => void): () => void {
+    // Main checked the payload against its schema before sending; only a declared event passes here.
+    const forward = (_message: unknown, event: unknown): void => {
+      const name = typeof event === 'object' && event !== null ? (event as { name?: unknown }).name : undefined
+      if ((EVENT_NAMES as readonly unknown[]).includes(name)) listener(event as ConsoleEvent)
     }
     ipcRenderer.on(EVENT_CHANNEL, forward)
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, forward)

@@ -11,7 +11,7 @@ import {
   type KeychainStatus,
   type Language,
   type ProfileView,
-} from './contract'
+} from './shared/contract'
 import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
@@ -21,12 +21,14 @@ import { SANDBOX_APP_ID } from './emulator/sandbox'
 import { LazyEmulator } from './emulator/lazy-emulator'
 import { EventBus } from './events'
 import { loadCatalog } from './genauth/catalog'
+import { watchDataFolder } from './changes/watch-data-folder'
 import { createLogger, type Logger } from './logging'
 import { openHistory, type HistoryStore } from './history'
 import type { CooldownSubject } from './history/types'
 import { ProfileService } from './profiles/profile-service'
+import { PROFILES_FILE } from './profiles/profiles-file'
 import { DataWarnings } from './settings/data-warnings'
-import { SettingsStore } from './settings/settings-store'
+import { SETTINGS_FILE, SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
 import { version } from '../package.json'
 
@@ -81,17 +83,39 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const dataDir = options.dataDir
   mkdirSync(dataDir, { recursive: true })
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
-  const events = new EventBus()
+  const events = new EventBus((error) => log.error('a window could not be told of a change:', error))
   const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
-  const settings = new SettingsStore(dataDir, clock, warnings)
+  // The owners announce their own changes; the watcher those other processes make to the data folder.
+  const settings = new SettingsStore(dataDir, clock, warnings, (next) =>
+    events.emit({ name: 'settings.changed', settings: next }),
+  )
   const secrets = new SwitchableSecretStore(createSecretStore(settings.get().keychainBackend))
-  const profiles = new ProfileService({ dataDir, secrets, clock, warnings })
+  const profiles = new ProfileService({
+    dataDir,
+    secrets,
+    clock,
+    warnings,
+    onChange: (list) => events.emit({ name: 'profiles.changed', list }),
+  })
   // Read once now, so a damaged profiles file is kept aside and reported before anything asks for it.
   profiles.list()
   const history = openHistory(join(dataDir, 'history.db'), {
     clock,
     onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
+    onChange: (notice) => events.emit({ name: 'history.changed', ...notice }),
   })
+  const stopWatching =
+    options.mode === 'cli'
+      ? () => undefined
+      : watchDataFolder({
+          events,
+          history,
+          profiles,
+          profilesFile: join(dataDir, PROFILES_FILE),
+          settings,
+          settingsFile: join(dataDir, SETTINGS_FILE),
+          onError: (error) => log.warn('watching the data folder:', error),
+        })
   const catalog = loadCatalog()
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = new LazyEmulator({
@@ -126,9 +150,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // must not hold up the window) and then daily.
   const applyRetention = (): void => {
     const current = settings.get()
-    if (history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries }) > 0) {
-      events.emit('history.changed')
-    }
+    history.applyRetention({ days: current.retentionDays, maxEntries: current.retentionMaxEntries })
   }
   const firstRetention = setTimeout(applyRetention, options.retentionDelayMs ?? 5_000)
   firstRetention.unref()
@@ -168,6 +190,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await profiles.refreshSecretFlags()
     },
     close: async () => {
+      stopWatching()
       clearTimeout(firstRetention)
       clearInterval(retentionTimer)
       await emulator.close()

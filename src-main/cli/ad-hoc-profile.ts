@@ -1,4 +1,4 @@
-import { ConsoleError, ProfileFields, type HeaderFamily, type ProfileView } from '../contract'
+import { ConsoleError, ProfileFields, type HeaderFamily, type ProfileView } from '../shared/contract'
 import { isLoopback, normalizeAppHost } from '../genauth/app-host'
 import { CliError } from './cli-error'
 

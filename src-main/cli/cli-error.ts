@@ -1,4 +1,4 @@
-import type { CallError, ErrorCode } from '../contract'
+import type { CallError, ErrorCode } from '../shared/contract'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 
 /** The contract's code for a refusal the command line makes itself, by its exit code. */

@@ -1,6 +1,6 @@
 import { defaultDataDir } from '../app-paths'
-import type { CallInput, CallName, CallOutput, Language, ProfileView } from '../contract'
-import type { Dispatch } from '../contract/dispatcher'
+import type { CallInput, CallName, CallOutput, Language, ProfileView } from '../shared/contract'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { SendPreview } from '../dispatch/create-dispatch'
 import type { Services } from '../services'
 import { CliError } from './cli-error'

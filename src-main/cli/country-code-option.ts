@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander'
-import { CountryCode } from '../contract/send'
+import { CountryCode } from '../shared/contract/send'
 
 /** `+86`, or `86` given without its plus: the contract's own reading. */
 export function parseCountryCode(value: string): string {

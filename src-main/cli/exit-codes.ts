@@ -1,4 +1,4 @@
-import type { CallError, ResultKind } from '../contract'
+import type { CallError, ResultKind } from '../shared/contract'
 
 /** What the process exit code of a command means; README's "Command line" section lists the same. */
 export const EXIT = {

@@ -7,7 +7,7 @@ import type {
   ProfileList,
   ProfileView,
   SendOutcome,
-} from '../contract'
+} from '../shared/contract'
 import type { Explanation } from '../genauth/catalog'
 
 /**

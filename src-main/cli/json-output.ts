@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CatalogEntry, ErrorCode, SmsChannel } from '../contract'
+import { CatalogEntry, ErrorCode, SmsChannel } from '../shared/contract'
 
 /**
  * The `--json` values that are not a contract call's output. The others print the contract's own

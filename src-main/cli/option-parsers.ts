@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander'
 // The contract's own files rather than its index: a command loads only the schemas its options read.
-import { Language, LANGUAGES, SMS_CHANNELS, SmsChannel } from '../contract/channels'
-import { HEADER_FAMILIES, HeaderFamily } from '../contract/profiles'
+import { Language, LANGUAGES, SMS_CHANNELS, SmsChannel } from '../shared/contract/channels'
+import { HEADER_FAMILIES, HeaderFamily } from '../shared/contract/profiles'
 
 /** `login`, `LOGIN` and `channel_login` all name CHANNEL_LOGIN. */
 export function parseChannel(value: string): SmsChannel {

@@ -1,5 +1,5 @@
-import type { ProfileList, ProfileView } from '../contract'
-import type { Dispatch } from '../contract/dispatcher'
+import type { ProfileList, ProfileView } from '../shared/contract'
+import type { Dispatch } from '../dispatch/dispatcher'
 import { nameKey } from '../profiles/profile-names'
 import { CliError } from './cli-error'
 import { call } from './cli-services'

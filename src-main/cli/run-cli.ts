@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof CliError) return fail(io, json, error)
     // Loaded here: a command that throws one has loaded it already, and one that succeeds never needs it.
-    const { ConsoleError } = await import('../contract/errors')
+    const { ConsoleError } = await import('../shared/contract/errors')
     if (error instanceof ConsoleError) {
       return fail(io, json, new CliError(exitCodeForError(error), error.message, error.code))
     }

@@ -1,6 +1,6 @@
-import type { SmsChannel } from '../contract/channels'
+import type { SmsChannel } from '../shared/contract/channels'
 import type { CooldownSubject } from '../history/types'
-import { cooldownCountryCode } from '../phone/country-code'
+import { cooldownCountryCode } from '../shared/phone/country-code'
 
 /** What GenAuth's one-per-minute rule applies to: a phone, on one channel, within one application. */
 export interface CooldownKey extends CooldownSubject {

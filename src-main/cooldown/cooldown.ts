@@ -1,5 +1,5 @@
-import { SMS_CHANNELS } from '../contract/channels'
-import { COOLDOWN_MS, type ChannelCooldown, type CooldownReport } from '../contract/cooldown'
+import { SMS_CHANNELS } from '../shared/contract/channels'
+import { COOLDOWN_MS, type ChannelCooldown, type CooldownReport } from '../shared/contract/cooldown'
 import type { CooldownEvent, CooldownSubject, HistoryStore } from '../history/types'
 import type { CooldownKey } from './cooldown-key'
 import type { InFlightLock } from './in-flight'

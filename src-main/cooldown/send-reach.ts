@@ -1,5 +1,5 @@
-import type { CooldownReason } from '../contract/cooldown'
-import type { Outcome } from '../contract/history'
+import type { CooldownReason } from '../shared/contract/cooldown'
+import type { Outcome } from '../shared/contract/history'
 
 /**
  * Transport failures that happen before any byte of the request leaves this computer: the name did not

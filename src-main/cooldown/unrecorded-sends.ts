@@ -1,5 +1,5 @@
-import type { SmsChannel } from '../contract/channels'
-import type { SendResult } from '../contract/send'
+import type { SmsChannel } from '../shared/contract/channels'
+import type { SendResult } from '../shared/contract/send'
 import { INTERRUPTED_AFTER_MS } from '../history/owner'
 import type { CooldownEvent, CooldownSubject } from '../history/types'
 import type { CooldownHistory } from './cooldown'

@@ -1,4 +1,4 @@
-import type { KeychainBackend } from '../contract'
+import type { KeychainBackend } from '../shared/contract'
 import { KeytarStore } from './keytar-store'
 import { NapiKeyringStore } from './napi-keyring-store'
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store'

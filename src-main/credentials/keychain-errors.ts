@@ -1,4 +1,4 @@
-import { ConsoleError } from '../contract'
+import { ConsoleError } from '../shared/contract'
 
 export interface KeychainProblem {
   problem: string

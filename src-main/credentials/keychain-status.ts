@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { KeychainStatus } from '../contract'
+import type { KeychainStatus } from '../shared/contract'
 import { KeychainUnavailableError } from './keychain-errors'
 import { PROBE_ACCOUNT_PREFIX, type SecretStore } from './secret-store'
 

@@ -1,4 +1,4 @@
-import type { KeychainBackend } from '../contract'
+import type { KeychainBackend } from '../shared/contract'
 
 /** The one keychain service every entry of the app is filed under. */
 export const KEYCHAIN_SERVICE = 'GenAuth SMS Console'

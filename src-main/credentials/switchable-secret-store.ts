@@ -1,4 +1,4 @@
-import { ConsoleError, type KeychainBackend } from '../contract'
+import { ConsoleError, type KeychainBackend } from '../shared/contract'
 import { createSecretStore } from './create-secret-store'
 import { moveSecrets } from './move-secrets'
 import type { SecretStore } from './secret-store'

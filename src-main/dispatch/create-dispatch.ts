@@ -1,5 +1,5 @@
-import type { ParsedSendInput, ProfileView, RedactedRequest } from '../contract'
-import { createDispatcher, type Dispatch, type Handlers } from '../contract/dispatcher'
+import type { ParsedSendInput, ProfileView, RedactedRequest } from '../shared/contract'
+import { createDispatcher, type Dispatch, type Handlers } from '../dispatch/dispatcher'
 import { appHandlers } from '../handlers/app'
 import { historyHandlers } from '../handlers/history'
 import { profileHandlers } from '../handlers/profiles'

@@ -1,4 +1,4 @@
-import type { ProfileView } from '../contract'
+import type { ProfileView } from '../shared/contract'
 import { scenarioFor } from '../emulator/scenarios'
 import { normalizeAppHost } from '../genauth/app-host'
 import { prepareSendSms } from '../genauth/client'
@@ -39,7 +39,6 @@ export function sendDepsOf(services: Services, standIn: ProfileView | null): Sen
       if (request.accessToken) registerSecret(request.accessToken)
       return prepareSendSms(request, { appVersion: version })
     },
-    events: services.events,
     log: services.log,
     operator: services.operator,
   }

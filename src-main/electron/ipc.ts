@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../contract/call-names'
-import type { Dispatch } from '../contract/dispatcher'
+import { CALL_NAMES, EVENT_CHANNEL, callChannel } from '../shared/contract/call-names'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { EventBus } from '../events'
 import { originOf } from './origin'
 
@@ -16,8 +16,8 @@ export function registerIpc(dispatch: Dispatch, events: EventBus, trustedOrigin:
       return dispatch(name, input)
     })
   }
-  const unsubscribe = events.subscribe((name) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, name)
+  const unsubscribe = events.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event)
   })
   return () => {
     unsubscribe()

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { COOLDOWN_MS } from '../contract/cooldown'
+import { COOLDOWN_MS } from '../shared/contract/cooldown'
 import { SANDBOX_APP_ID } from './sandbox'
 import { startEmulator } from './server'
 

@@ -1,4 +1,4 @@
-import type { Language } from '../contract/channels'
+import type { Language } from '../shared/contract/channels'
 
 /**
  * One business answer of the emulator. `synthetic` marks answers GenAuth does not document for this

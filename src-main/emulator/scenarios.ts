@@ -1,4 +1,4 @@
-import type { EmulatorScenario } from '../contract/app-info'
+import type { EmulatorScenario } from '../shared/contract/app-info'
 import type { AnswerName } from './responses'
 
 /** What the emulator does when it receives a reserved phone number. */

@@ -1,5 +1,5 @@
 import { isValidPhoneNumber } from 'libphonenumber-js'
-import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
+import { SMS_CHANNELS, type SmsChannel } from '../shared/contract/channels'
 import type { AnswerName } from './responses'
 
 export interface SendSmsBody {

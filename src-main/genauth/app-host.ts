@@ -1,5 +1,5 @@
 import { domainToUnicode } from 'node:url'
-import { ConsoleError } from '../contract/errors'
+import { ConsoleError } from '../shared/contract/errors'
 
 const SEND_SMS_PATH = '/api/v3/send-sms'
 

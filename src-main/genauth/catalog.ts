@@ -1,4 +1,4 @@
-import { Catalog, type CatalogEntry, type FailureAdvice } from '../contract/catalog'
+import { Catalog, type CatalogEntry, type FailureAdvice } from '../shared/contract/catalog'
 import catalogData from './catalog.json'
 
 /** The known statusCode categories and apiCodes, checked against the contract's schema. */

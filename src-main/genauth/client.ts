@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { RedactedRequest, SendResult } from '../contract/send'
+import type { RedactedRequest, SendResult } from '../shared/contract/send'
 import { postOnce } from './http-exchange'
 import { buildSendSmsRequest, type SendSmsMeta, type SendSmsRequest, type WireRequest } from './send-request'
 import { classifyResponse } from './send-result'

@@ -1,4 +1,4 @@
-import type { HeaderFamily } from '../contract/profiles'
+import type { HeaderFamily } from '../shared/contract/profiles'
 
 /** The values that identify the app and the caller, whichever header names carry them. */
 export interface IdentityValues {

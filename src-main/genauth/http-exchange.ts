@@ -1,6 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
-import type { RecordedResponse } from '../contract/send'
+import type { RecordedResponse } from '../shared/contract/send'
 
 export type Exchange =
   | { kind: 'response'; response: RecordedResponse }

@@ -1,7 +1,7 @@
-import type { Language, SmsChannel } from '../contract/channels'
-import { ConsoleError } from '../contract/errors'
-import type { HeaderFamily } from '../contract/profiles'
-import type { RedactedRequest } from '../contract/send'
+import type { Language, SmsChannel } from '../shared/contract/channels'
+import { ConsoleError } from '../shared/contract/errors'
+import type { HeaderFamily } from '../shared/contract/profiles'
+import type { RedactedRequest } from '../shared/contract/send'
 import { normalizeAppHost, sendSmsUrl } from './app-host'
 import { identityHeaders } from './header-families'
 

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http'
-import type { RecordedResponse, ResultKind } from '../contract/send'
+import type { RecordedResponse, ResultKind } from '../shared/contract/send'
 
 /** The part of a SendResult that depends only on what came back. */
 export interface AnswerFields {

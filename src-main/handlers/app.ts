@@ -1,5 +1,5 @@
-import type { AppInfo, Catalog, DataWarning } from '../contract'
-import type { Handlers } from '../contract/dispatcher'
+import type { AppInfo, Catalog, DataWarning } from '../shared/contract'
+import type { Handlers } from '../dispatch/dispatcher'
 
 /** What the app's own calls need: its description, its warnings and the shipped catalog. */
 export interface AppDeps {

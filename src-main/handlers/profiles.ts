@@ -1,17 +1,15 @@
-import type { KeychainStatus } from '../contract'
-import type { Handlers } from '../contract/dispatcher'
-import type { EventBus } from '../events'
+import type { KeychainStatus } from '../shared/contract'
+import type { Handlers } from '../dispatch/dispatcher'
 import { registerSecret } from '../logging'
 import type { ProfileService } from '../profiles/profile-service'
 
-/** What the profile calls need: the profiles, the keychain's state and where to announce a change. */
+/** What the profile calls need: the profiles and the keychain's state. The profiles announce their own changes. */
 export interface ProfilesDeps {
   profiles: Pick<
     ProfileService,
     'list' | 'create' | 'update' | 'duplicate' | 'delete' | 'setActive' | 'setSecret' | 'exportJson' | 'importJson'
   >
   keychainStatus(): Promise<KeychainStatus>
-  events: Pick<EventBus, 'emit'>
 }
 
 type ProfileCalls =
@@ -26,29 +24,22 @@ type ProfileCalls =
   | 'profiles.import'
   | 'keychain.status'
 
-export function profileHandlers({ profiles, keychainStatus, events }: ProfilesDeps): Pick<Handlers, ProfileCalls> {
-  const profilesChanged = <T>(value: T): T => {
-    events.emit('profiles.changed')
-    return value
-  }
+export function profileHandlers({ profiles, keychainStatus }: ProfilesDeps): Pick<Handlers, ProfileCalls> {
   return {
     'profiles.list': () => profiles.list(),
-    'profiles.create': async ({ fields }) => profilesChanged(await profiles.create(fields)),
-    'profiles.update': async ({ id, fields }) => profilesChanged(await profiles.update(id, fields)),
-    'profiles.duplicate': async ({ id }) => profilesChanged(await profiles.duplicate(id)),
-    'profiles.delete': async ({ id }) => {
-      await profiles.delete(id)
-      return profilesChanged({})
-    },
-    'profiles.setActive': async ({ id }) => profilesChanged(await profiles.setActive(id)),
+    'profiles.create': ({ fields }) => profiles.create(fields),
+    'profiles.update': ({ id, fields }) => profiles.update(id, fields),
+    'profiles.duplicate': ({ id }) => profiles.duplicate(id),
+    'profiles.delete': ({ id }) => profiles.delete(id),
+    'profiles.setActive': ({ id }) => profiles.setActive(id),
     'profiles.setSecret': async ({ id, kind, value }) => {
       const view = await profiles.setSecret(id, kind, value)
       // Only a value the keychain accepted for a real profile is a secret worth redacting from logs.
       if (value) registerSecret(value)
-      return profilesChanged(view)
+      return view
     },
     'profiles.export': () => ({ json: profiles.exportJson() }),
-    'profiles.import': async ({ json }) => profilesChanged({ imported: await profiles.importJson(json) }),
+    'profiles.import': ({ json }) => ({ imported: profiles.importJson(json) }),
     'keychain.status': () => keychainStatus(),
   }
 }

@@ -1,5 +1,5 @@
-import type { CooldownReport } from '../contract'
-import type { Handlers } from '../contract/dispatcher'
+import type { CooldownReport } from '../shared/contract'
+import type { Handlers } from '../dispatch/dispatcher'
 import { withoutCooling } from '../cooldown'
 import type { CooldownSubject } from '../history/types'
 import type { SendServiceDeps } from '../sms/send-service'

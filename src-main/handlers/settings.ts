@@ -1,20 +1,17 @@
-import type { KeychainBackend } from '../contract'
-import type { Handlers } from '../contract/dispatcher'
-import type { EventBus } from '../events'
+import type { KeychainBackend } from '../shared/contract'
+import type { Handlers } from '../dispatch/dispatcher'
 import type { SettingsStore } from '../settings/settings-store'
 
-/** What the settings calls need: the settings, the keychain switch and where to announce a change. */
+/** What the settings calls need: the settings (which announce their own changes) and the keychain switch. */
 export interface SettingsDeps {
   settings: Pick<SettingsStore, 'get' | 'update'>
   /** Moves the stored secrets to another keychain backend and uses it from then on. */
   switchKeychain(backend: KeychainBackend): Promise<void>
-  events: Pick<EventBus, 'emit'>
 }
 
 export function settingsHandlers({
   settings,
   switchKeychain,
-  events,
 }: SettingsDeps): Pick<Handlers, 'settings.get' | 'settings.update'> {
   return {
     'settings.get': () => settings.get(),
@@ -23,9 +20,7 @@ export function settingsHandlers({
       if (patch.keychainBackend && patch.keychainBackend !== settings.get().keychainBackend) {
         await switchKeychain(patch.keychainBackend)
       }
-      const updated = settings.update(patch)
-      events.emit('settings.changed')
-      return updated
+      return settings.update(patch)
     },
   }
 }

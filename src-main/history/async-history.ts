@@ -1,8 +1,8 @@
-import type { SmsChannel } from '../contract/channels'
-import { COOLDOWN_MS } from '../contract/cooldown'
-import { ConsoleError } from '../contract/errors'
-import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
-import type { SendResult } from '../contract/send'
+import type { SmsChannel } from '../shared/contract/channels'
+import { COOLDOWN_MS } from '../shared/contract/cooldown'
+import { ConsoleError } from '../shared/contract/errors'
+import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
+import type { SendResult } from '../shared/contract/send'
 import type {
   CooldownEvent,
   CooldownSubject,

@@ -1,5 +1,5 @@
-import { SMS_CHANNELS, type SmsChannel } from '../contract/channels'
-import { OUTCOMES, type Outcome } from '../contract/history'
+import { SMS_CHANNELS, type SmsChannel } from '../shared/contract/channels'
+import { OUTCOMES, type Outcome } from '../shared/contract/history'
 
 /**
  * Channels and outcomes are stored as small integers (one byte each instead of up to 29). The numbers

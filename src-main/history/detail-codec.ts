@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import type { RecordedResponse, RedactedRequest, SendResult } from '../contract/send'
+import type { RecordedResponse, RedactedRequest, SendResult } from '../shared/contract/send'
 
 /** The parts of an entry that are shown but never filtered on, kept together in one compressed cell. */
 export interface EntryDetail {

@@ -1,8 +1,9 @@
-import type { HistoryEntry } from '../contract/history'
-import type { Environment } from '../contract/profiles'
+import type { HistoryEntry } from '../shared/contract/history'
+import type { Environment } from '../shared/contract/profiles'
 import { channelOf, outcomeOf } from './codes'
 import { decodeDetailText, parseDetail, type EntryDetail } from './detail-codec'
-import { maskPhone, phoneMasker } from './mask'
+import { maskPhone } from '../shared/phone/mask'
+import { phoneMasker } from './mask'
 
 /** The columns of a full entry: `history h` with its context `c`, phone `p` and class `k`. */
 export const ENTRY_SELECT = `

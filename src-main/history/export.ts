@@ -1,4 +1,4 @@
-import type { ExportFormat, HistoryEntry } from '../contract/history'
+import type { ExportFormat, HistoryEntry } from '../shared/contract/history'
 
 type Cell = string | number | boolean | null
 

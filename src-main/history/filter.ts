@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { HistoryFilter } from '../contract/history'
+import type { HistoryFilter } from '../shared/contract/history'
 import { channelCode, outcomeCode } from './codes'
 import type { Params } from './statements'
 

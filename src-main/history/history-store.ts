@@ -1,10 +1,10 @@
-import type { SmsChannel } from '../contract/channels'
-import { ConsoleError } from '../contract/errors'
-import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
-import type { SendResult } from '../contract/send'
+import type { SmsChannel } from '../shared/contract/channels'
+import { ConsoleError } from '../shared/contract/errors'
+import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
+import type { SendResult } from '../shared/contract/send'
 import { channelCode, outcomeCode, SENDING, UNKNOWN } from './codes'
 import { cooldownEvents, sendingChannels } from './cooldown-queries'
-import { openDatabase, writeTransaction, type Db } from './database'
+import { openDatabase, pragmaValue, writeTransaction, type Db } from './database'
 import { completionDetail, encodeDetail } from './detail-codec'
 import { damageBeforeOpening, isDamageError, isForeignDatabase, setHistoryAside } from './file-check'
 import { exportFileName, toCsv, toJson } from './export'
@@ -23,6 +23,7 @@ import type {
   HistoryCounts,
   HistoryExport,
   HistoryQueryInput,
+  HistoryNotice,
   HistoryStore,
   NewHistoryEntry,
   RetentionPolicy,
@@ -40,6 +41,8 @@ export interface OpenHistoryOptions {
    * history. Without it such a file is refused with an error instead.
    */
   onKeptAside?: (message: string, keptAs: string) => void
+  /** Told after every change written through this store (not those of other connections). */
+  onChange?: (notice: HistoryNotice) => void
 }
 
 /**
@@ -79,7 +82,12 @@ function openChecked(file: string, options: OpenHistoryOptions): HistoryStore {
   try {
     if (isForeignDatabase(db)) throw new ForeignDatabase()
     migrate(db)
-    const store = new SqliteHistoryStore(db, options.clock, currentOwner(options.processId))
+    const store = new SqliteHistoryStore(
+      db,
+      options.clock,
+      currentOwner(options.processId),
+      options.onChange ?? (() => undefined),
+    )
     store.recoverInterrupted()
     return store
   } catch (error) {
@@ -95,6 +103,7 @@ class SqliteHistoryStore implements HistoryStore {
     private readonly db: Db,
     private readonly clock: () => number,
     private readonly owner: Owner,
+    private readonly onChange: (notice: HistoryNotice) => void,
   ) {
     this.statements = new Statements(db)
   }
@@ -107,7 +116,7 @@ class SqliteHistoryStore implements HistoryStore {
           { appId: entry.appId, phoneNumber: entry.phoneNumber },
         )
       : null
-    return writeTransaction(this.db, () => {
+    const id = writeTransaction(this.db, () => {
       // Runs under the write lock: another process sharing the file cannot claim the same send between
       // the guard's check and the insert.
       guard?.()
@@ -130,6 +139,8 @@ class SqliteHistoryStore implements HistoryStore {
         },
       ).lastInsertRowid
     })
+    this.onChange({ change: 'recorded', entryId: Number(id) })
+    return id
   }
 
   complete(id: number, result: SendResult): void {
@@ -164,11 +175,12 @@ class SqliteHistoryStore implements HistoryStore {
         },
       )
     })
+    this.onChange({ change: 'completed', entryId: id })
   }
 
   recoverInterrupted(): number {
     const staleBefore = this.clock() - INTERRUPTED_AFTER_MS
-    return writeTransaction(this.db, () => {
+    const recovered = writeTransaction(this.db, () => {
       const inFlight = this.statements.all<{
         id: number
         createdAt: number
@@ -195,6 +207,8 @@ class SqliteHistoryStore implements HistoryStore {
       }
       return recovered
     })
+    if (recovered > 0) this.onChange({ change: 'recovered', entryId: null })
+    return recovered
   }
 
   query({ filter, cursor, limit }: HistoryQueryInput): HistoryPage {
@@ -232,11 +246,19 @@ class SqliteHistoryStore implements HistoryStore {
   }
 
   clear(): number {
-    return clearHistory(this.db, this.statements)
+    const deleted = clearHistory(this.db, this.statements)
+    if (deleted > 0) this.onChange({ change: 'cleared', entryId: null })
+    return deleted
   }
 
   applyRetention(policy: RetentionPolicy): number {
-    return applyRetention(this.db, this.statements, policy, this.clock())
+    const deleted = applyRetention(this.db, this.statements, policy, this.clock())
+    if (deleted > 0) this.onChange({ change: 'pruned', entryId: null })
+    return deleted
+  }
+
+  dataVersion(): number {
+    return Number(pragmaValue(this.db, 'data_version'))
   }
 
   cooldownEvents(subject: CooldownSubject, since: number): CooldownEvent[] {

@@ -1,6 +1,5 @@
 export { openHistory, type OpenHistoryOptions } from './history-store'
 export { INTERRUPTED_AFTER_MS } from './owner'
-export { maskPhone } from './mask'
 export { csvCell } from './export'
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations'
 export type * from './types'

@@ -1,4 +1,4 @@
-import { ConsoleError } from '../contract/errors'
+import { ConsoleError } from '../shared/contract/errors'
 import { pragmaValue, writeTransaction, type Db } from './database'
 
 export interface Migration {

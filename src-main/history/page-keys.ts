@@ -1,4 +1,4 @@
-import type { HistoryCursor } from '../contract/history'
+import type { HistoryCursor } from '../shared/contract/history'
 import { filterConditions, type ConditionOptions } from './filter-sql'
 import {
   DIMENSION_INDEX,

@@ -1,5 +1,5 @@
-import type { SmsChannel } from '../contract/channels'
-import type { CooldownReason } from '../contract/cooldown'
+import type { SmsChannel } from '../shared/contract/channels'
+import type { CooldownReason } from '../shared/contract/cooldown'
 import type {
   ExportFormat,
   HistoryCursor,
@@ -7,9 +7,10 @@ import type {
   HistoryFilter,
   HistoryPage,
   Outcome,
-} from '../contract/history'
-import type { Environment } from '../contract/profiles'
-import type { RedactedRequest, SendResult } from '../contract/send'
+} from '../shared/contract/history'
+import type { HistoryChange } from '../shared/contract/events'
+import type { Environment } from '../shared/contract/profiles'
+import type { RedactedRequest, SendResult } from '../shared/contract/send'
 
 /** What is known of a send before it goes out. */
 export interface NewHistoryEntry {
@@ -68,6 +69,12 @@ export interface RetentionPolicy {
   maxEntries: number | null
 }
 
+/** A change written through the store: what happened, and to which entry when it was one send. */
+export interface HistoryNotice {
+  change: HistoryChange
+  entryId: number | null
+}
+
 export interface HistoryStore {
   /** Writes the entry as `sending` before the request goes out; returns its id. */
   /** `guard` runs inside the write transaction, before the insert; throwing from it records nothing. */
@@ -88,5 +95,7 @@ export interface HistoryStore {
   cooldownEvents(subject: CooldownSubject, since: number): CooldownEvent[]
   /** Channels with a send to this phone in flight in a live process (this one or another). */
   sendingChannels(subject: CooldownSubject): SmsChannel[]
+  /** SQLite's `data_version`: moves when another connection (another process) commits a change. */
+  dataVersion(): number
   close(): void
 }

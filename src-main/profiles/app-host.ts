@@ -1,4 +1,4 @@
-import { ConsoleError } from '../contract'
+import { ConsoleError } from '../shared/contract'
 import { normalizeAppHost } from '../genauth/app-host'
 import { EMBEDDED_EMULATOR_HOST } from './local-sandbox'
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ProfileFields } from '../contract'
+import type { ProfileFields } from '../shared/contract'
 
 export const LOCAL_SANDBOX_ID = 'local-sandbox'
 

@@ -1,4 +1,4 @@
-import { normalizeName } from '../contract/text'
+import { normalizeName } from '../shared/contract/text'
 
 const MAX_NAME_LENGTH = 80
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SecretKind } from '../contract'
+import type { SecretKind } from '../shared/contract'
 
 /** One keychain account per profile, holding both of its secrets. */
 export function profileAccount(profileId: string): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../contract'
+import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../shared/contract'
 import type { SecretStore } from '../credentials/secret-store'
 import { DataWarnings } from '../settings/data-warnings'
 import { withFileLock } from '../settings/file-lock'
@@ -29,6 +29,8 @@ export type ProfileServiceOptions = {
   clock: () => number
   /** Where a damaged profiles.json is reported. */
   warnings?: DataWarnings
+  /** Told the new list after every change this service writes. */
+  onChange?: (list: ProfileList) => void
 }
 
 export type ProfileCredentials = { appSecret: string | null; accessToken: string | null }
@@ -46,6 +48,7 @@ export class ProfileService {
   private readonly secrets: SecretStore
   private readonly clock: () => number
   private readonly warnings: DataWarnings
+  private readonly onChange: (list: ProfileList) => void
   private readonly queue = new KeyedQueue()
 
   constructor(options: ProfileServiceOptions) {
@@ -53,6 +56,7 @@ export class ProfileService {
     this.secrets = options.secrets
     this.clock = options.clock
     this.warnings = options.warnings ?? new DataWarnings(options.dataDir)
+    this.onChange = options.onChange ?? (() => undefined)
   }
 
   list(): ProfileList {
@@ -253,12 +257,14 @@ export class ProfileService {
    * when `work` throws.
    */
   private change<T>(work: (data: ProfilesData) => T): T {
-    return withFileLock(this.path, () => {
+    const { result, written } = withFileLock(this.path, () => {
       const data = this.readRepairing()
       const result = work(data)
       writeProfilesFile(this.path, data)
-      return result
+      return { result, written: data }
     })
+    this.onChange(listOf(written))
+    return result
   }
 
   /** Under the lock: a damaged file is kept aside, the readable profiles written back, a warning recorded. */

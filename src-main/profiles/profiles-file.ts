@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ProfileFields } from '../contract'
+import { ProfileFields } from '../shared/contract'
 import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../settings/json-file'
 import { EMBEDDED_EMULATOR_HOST, LOCAL_SANDBOX_FIELDS, LOCAL_SANDBOX_ID } from './local-sandbox'
 

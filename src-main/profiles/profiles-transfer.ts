@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ConsoleError, ProfileFields } from '../contract'
+import { ConsoleError, ProfileFields } from '../shared/contract'
 import { describeIssues, invalidInput } from '../settings/invalid-input'
 
 const EXPORT_FORMAT = 'genauth-sms-console.profiles'

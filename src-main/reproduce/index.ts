@@ -1,5 +1,5 @@
-import type { Reproduction } from '../contract/reproduce'
-import type { RedactedRequest } from '../contract/send'
+import type { Reproduction } from '../shared/contract/reproduce'
+import type { RedactedRequest } from '../shared/contract/send'
 import { curlCommand } from './curl'
 import { partsOf } from './request-parts'
 import { SDK_SNIPPETS } from './sdk-snippets'

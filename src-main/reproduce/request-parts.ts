@@ -1,5 +1,5 @@
 import { ACCESS_TOKEN_VARIABLE } from '../cli/secret-flags'
-import type { RedactedRequest } from '../contract/send'
+import type { RedactedRequest } from '../shared/contract/send'
 
 /** The user access token is never in a snippet: it is read from the same variable the CLI reads. */
 export { ACCESS_TOKEN_VARIABLE }

@@ -1,4 +1,4 @@
-import { SmsChannel } from '../contract/channels'
+import { SmsChannel } from '../shared/contract/channels'
 import { ACCESS_TOKEN_VARIABLE, type RequestParts } from './request-parts'
 import { headerNote, type SdkName } from './sdk-headers'
 

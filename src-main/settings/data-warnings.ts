@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DataWarning } from '../contract/app-info'
+import { DataWarning } from '../shared/contract/app-info'
 import { withFileLock } from './file-lock'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 import { WARNINGS_FILE } from './warnings-file'

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { lockSync } from 'proper-lockfile'
-import { ConsoleError } from '../contract/errors'
+import { ConsoleError } from '../shared/contract/errors'
 
 /** A lock older than this is taken to belong to a process that died while holding it. */
 const STALE_MS = 10_000

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ConsoleError } from '../contract'
+import { ConsoleError } from '../shared/contract'
 
 /** An `invalid-input` error carrying a schema's issues in the form the renderer shows beside fields. */
 export function invalidInput(message: string, error: z.ZodError): ConsoleError {

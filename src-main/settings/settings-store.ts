@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../contract'
+import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../shared/contract'
 import { DataWarnings } from './data-warnings'
 import { withFileLock } from './file-lock'
 import { invalidInput } from './invalid-input'
@@ -24,6 +24,8 @@ export class SettingsStore {
     dataDir: string,
     private readonly clock: () => number = Date.now,
     private readonly warnings: DataWarnings = new DataWarnings(dataDir),
+    /** Told the new settings after every update. */
+    private readonly onChange: (settings: Settings) => void = () => undefined,
   ) {
     this.path = join(dataDir, SETTINGS_FILE)
   }
@@ -38,11 +40,13 @@ export class SettingsStore {
     const parsed = SettingsPatch.safeParse(patch)
     if (!parsed.success) throw invalidInput('These settings are not valid.', parsed.error)
     const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined))
-    return withFileLock(this.path, () => {
+    const updated = withFileLock(this.path, () => {
       const next: Settings = { ...this.readRepairing(), ...changes }
       writeJsonFileAtomic(this.path, next)
       return next
     })
+    this.onChange(updated)
+    return updated
   }
 
   private readRepairing(): Settings {

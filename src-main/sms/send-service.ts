@@ -6,14 +6,13 @@ import {
   type RedactedRequest,
   type SendOutcome,
   type SendResult,
-} from '../contract'
+} from '../shared/contract'
 import type { ActiveCooldown, CooldownKey } from '../cooldown'
-import type { EventBus } from '../events'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { NewHistoryEntry } from '../history'
 import type { Logger } from '../logging'
-import { checkPhone } from '../phone/check-phone'
-import { cooldownCountryCode } from '../phone/country-code'
+import { checkPhone, phoneProblemMessage } from '../shared/phone/check-phone'
+import { cooldownCountryCode } from '../shared/phone/country-code'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
 export type SendServiceDeps = {
@@ -45,7 +44,6 @@ export type SendServiceDeps = {
   }
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
   prepareSend(request: SendSmsRequest): PreparedSend
-  events: EventBus
   log: Pick<Logger, 'warn'>
   operator: string
 }
@@ -62,7 +60,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
 
   const reserved = deps.isReservedTestNumber(profile, input.phoneNumber)
   const phone = checkedPhone(reserved, input)
-  const phoneNumber = phone.valid ? phone.phoneNumber : input.phoneNumber
+  const phoneNumber = phone.phoneNumber
   const appHost = await deps.resolveAppHost(profile)
 
   const key: CooldownKey = {
@@ -109,11 +107,9 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
       },
       refuseIfBlocked,
     )
-    deps.events.emit('history.changed')
 
     const result = await prepared.send()
     const recordFailure = recordResult(deps, entryId, key, result)
-    deps.events.emit('history.changed')
     return { entryId, result, recordFailure }
   } finally {
     release()
@@ -164,7 +160,7 @@ export async function previewSendRequest(deps: SendServiceDeps, input: ParsedSen
   const phone = checkedPhone(deps.isReservedTestNumber(profile, input.phoneNumber), input)
   const wire = {
     appHost: await deps.resolveAppHost(profile),
-    phoneNumber: phone.valid ? phone.phoneNumber : input.phoneNumber,
+    phoneNumber: phone.phoneNumber,
     accessToken: input.accessToken ?? (profile.hasAccessToken ? STORED_TOKEN_STAND_IN : undefined),
   }
   return deps.prepareSend(sendRequestFor(deps, profile, input, wire)).request
@@ -174,12 +170,14 @@ export async function previewSendRequest(deps: SendServiceDeps, input: ParsedSen
 const STORED_TOKEN_STAND_IN = 'stored-access-token'
 
 /** A reserved sandbox number is sent as typed; any other must be valid unless the user overrode that. */
-function checkedPhone(reserved: boolean, input: ParsedSendInput) {
-  const phone = reserved
-    ? ({ valid: true, phoneNumber: input.phoneNumber } as const)
-    : checkPhone(input.phoneNumber, input.phoneCountryCode)
-  if (!phone.valid && !input.overrideValidation) throw new ConsoleError('invalid-phone', phone.reason)
-  return phone
+function checkedPhone(reserved: boolean, input: ParsedSendInput): { valid: boolean; phoneNumber: string } {
+  if (reserved) return { valid: true, phoneNumber: input.phoneNumber }
+  const check = checkPhone(input.phoneNumber, input.phoneCountryCode)
+  if (check.status === 'valid') return { valid: true, phoneNumber: check.digits }
+  if (!input.overrideValidation) {
+    throw new ConsoleError('invalid-phone', phoneProblemMessage(check, input.phoneCountryCode))
+  }
+  return { valid: false, phoneNumber: input.phoneNumber }
 }
 
 function sendRequestFor(

@@ -1,8 +1,8 @@
-import { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../contract/team'
-import { ConsoleError } from '../contract/errors'
+import { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
+import { ConsoleError } from '../shared/contract/errors'
 import { isLoopback } from '../genauth/app-host'
 
-export { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../contract/team'
+export { TLS_MODES, TlsMode, TeamDatabaseConfig } from '../shared/contract/team'
 
 /** The variable that points every entry (app, browser mode, CLI) at a team database, overriding the setting. */
 export const TEAM_DATABASE_URL_ENV = 'GENAUTH_SMS_TEAM_DATABASE_URL'

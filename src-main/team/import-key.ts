@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { HistoryEntry } from '../contract/history'
+import type { HistoryEntry } from '../shared/contract/history'
 
 /**
  * What names an uploaded local entry in the team history: a hash of what makes the send unique (when,

@@ -1,5 +1,5 @@
-import { ConsoleError } from '../contract/errors'
-import type { TeamProblem } from '../contract/team'
+import { ConsoleError } from '../shared/contract/errors'
+import type { TeamProblem } from '../shared/contract/team'
 import { REDACTED, redactSecrets } from '../logging/redact'
 
 export type { TeamProblem }

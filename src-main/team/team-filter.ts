@@ -1,4 +1,4 @@
-import type { HistoryCursor } from '../contract/history'
+import type { HistoryCursor } from '../shared/contract/history'
 import type { StoredFilter } from '../history/filter'
 
 /** Positional parameters ($1, $2, ...) collected while a statement is assembled; values never enter the SQL. */

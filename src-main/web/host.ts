@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Dispatch } from '../contract/dispatcher'
+import type { Dispatch } from '../dispatch/dispatcher'
 import type { EventBus } from '../events'
 import { checkAccess, newRunToken } from './access'
 import { requestTargetOf } from './request-path'
@@ -31,8 +31,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticFiles = await StaticFiles.list(options.staticDir)
   let port = 0
   const streams = new Set<ServerResponse>()
-  const unsubscribe = options.events.subscribe((name) => {
-    for (const stream of streams) stream.write(`event: change\ndata: ${JSON.stringify({ name })}\n\n`)
+  const unsubscribe = options.events.subscribe((event) => {
+    for (const stream of streams) stream.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`)
   })
 
   const server = createServer((request, response) => {

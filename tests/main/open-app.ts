@@ -1,5 +1,5 @@
-import type { CallInput, CooldownReport } from '../../src-main/contract'
-import type { Dispatch } from '../../src-main/contract/dispatcher'
+import type { CallInput, CooldownReport } from '../../src-main/shared/contract'
+import type { Dispatch } from '../../src-main/dispatch/dispatcher'
 import { createDispatch } from '../../src-main/dispatch/create-dispatch'
 import { createServices, type Services, type ServicesOptions } from '../../src-main/services'
 

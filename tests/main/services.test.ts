@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppInfo } from '../../src-main/contract'
+import type { AppInfo, ConsoleEvent } from '../../src-main/shared/contract'
 import { openApp } from './open-app'
 
 const folders: string[] = []
@@ -27,14 +27,38 @@ describe('createServices', () => {
 
     now += 91 * day
     const second = await openApp({ dataDir, mode: 'browser', clock: () => now, retentionDelayMs: 0 })
-    const events: string[] = []
-    second.events.subscribe((name) => events.push(name))
+    const events: ConsoleEvent[] = []
+    second.events.subscribe((event) => events.push(event))
     // The 90-day default removes the entry once the first pass has run, not during start-up.
     expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(1)
     await sleep(50)
     expect(second.history.query({ filter: {}, limit: 10 }).total).toBe(0)
-    expect(events).toContain('history.changed')
+    expect(events).toContainEqual({ name: 'history.changed', change: 'pruned', entryId: null })
     await second.close()
+  })
+
+  it('brings the changes of another host on the same data folder to this one within a second', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'services-'))
+    folders.push(dataDir)
+    const app = await openApp({ dataDir, mode: 'browser' })
+    const otherHost = await openApp({ dataDir, mode: 'browser' })
+    const heard: ConsoleEvent[] = []
+    app.events.subscribe((event) => heard.push(event))
+    try {
+      const started = Date.now()
+      await otherHost.dispatch('sms.send', {
+        profileId: 'local-sandbox',
+        channel: 'CHANNEL_LOGIN',
+        phoneNumber: '10000000200',
+      })
+      await otherHost.dispatch('settings.update', { theme: 'dark' })
+      const names = () => new Set(heard.map((event) => event.name))
+      while (names().size < 2 && Date.now() - started < 1000) await sleep(20)
+      expect(heard).toContainEqual({ name: 'history.changed', change: 'elsewhere', entryId: null })
+      expect(heard).toContainEqual({ name: 'settings.changed', settings: expect.objectContaining({ theme: 'dark' }) })
+    } finally {
+      await Promise.all([app.close(), otherHost.close()])
+    }
   })
 
   it('tells the user, through app.info, that a corrupt settings file was kept aside', async () => {

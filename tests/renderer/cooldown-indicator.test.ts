@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SmsChannel } from '../../src-main/contract'
+import type { SmsChannel } from '@shared/contract'
 import CooldownIndicator from '../../src-renderer/src/components/CooldownIndicator.vue'
 import { i18n } from '../../src-renderer/src/i18n'
 import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'

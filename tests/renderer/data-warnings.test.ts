@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DataWarning } from '../../src-main/contract'
+import type { DataWarning } from '@shared/contract'
 import DataWarnings from '../../src-renderer/src/components/DataWarnings.vue'
 import { APP_INFO, baseHandlers, FakeMain } from './support/fake-main'
 import { mountWithMain } from './support/mount'

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { HistoryEntry, HistoryQuery, Outcome } from '../../src-main/contract'
+import type { HistoryEntry, HistoryQuery, Outcome } from '@shared/contract'
 import { useTransport } from '../../src-renderer/src/api/client'
 import { HISTORY_PAGE_SIZE, useHistoryStore } from '../../src-renderer/src/stores/history'
 import { FakeMain } from './support/fake-main'

@@ -22,25 +22,26 @@ beforeEach(() => {
 const callsTo = (name: Parameters<FakeMain['inputsOf']>[0]) => main.inputsOf(name).length
 
 describe('following main’s events', () => {
-  it('reloads the profiles when they change elsewhere', async () => {
+  it('applies the profiles when they change elsewhere', async () => {
     const stop = followMainEvents()
-    main.on('profiles.list', () => profileList(PRODUCTION.id))
-    main.emit('profiles.changed')
+    main.emit({ name: 'profiles.changed', list: profileList(PRODUCTION.id) })
     await flushPromises()
     expect(useProfilesStore().active?.id).toBe(PRODUCTION.id)
     stop()
   })
 
-  it('reloads the settings when they change elsewhere', async () => {
+  it('applies the settings when they change elsewhere', async () => {
     const stop = followMainEvents()
-    main.on('settings.get', () => ({
-      language: 'zh-CN',
-      theme: 'dark',
-      retentionDays: null,
-      retentionMaxEntries: 500,
-      keychainBackend: 'keytar',
-    }))
-    main.emit('settings.changed')
+    main.emit({
+      name: 'settings.changed',
+      settings: {
+        language: 'zh-CN',
+        theme: 'dark',
+        retentionDays: null,
+        retentionMaxEntries: 500,
+        keychainBackend: 'keytar',
+      },
+    })
     await flushPromises()
     expect(useSettingsStore().language).toBe('zh-CN')
     expect(useSettingsStore().theme).toBe('dark')
@@ -54,13 +55,13 @@ describe('following main’s events', () => {
       phoneNumber: '13800138000',
       phoneCountryCode: '+86',
     })
-    main.emit('history.changed')
+    main.emit({ name: 'history.changed', change: 'elsewhere', entryId: null })
     await flushPromises()
     expect(callsTo('cooldown.forPhone')).toBe(2)
     expect(callsTo('history.query')).toBe(0)
 
     await useHistoryStore().load()
-    main.emit('history.changed')
+    main.emit({ name: 'history.changed', change: 'pruned', entryId: null })
     await flushPromises()
     expect(callsTo('history.query')).toBe(2)
     stop()
@@ -68,8 +69,8 @@ describe('following main’s events', () => {
 
   it('stops following once unsubscribed', async () => {
     followMainEvents()()
-    main.emit('profiles.changed')
+    main.emit({ name: 'profiles.changed', list: profileList(PRODUCTION.id) })
     await flushPromises()
-    expect(callsTo('profiles.list')).toBe(0)
+    expect(useProfilesStore().active).toBeNull()
   })
 })

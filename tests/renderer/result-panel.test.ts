@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ResultKind, SendResult } from '../../src-main/contract'
+import type { ResultKind, SendResult } from '@shared/contract'
 import ResultPanel from '../../src-renderer/src/components/ResultPanel.vue'
 import { baseHandlers, FakeMain, sendResult } from './support/fake-main'
 import { mountWithMain } from './support/mount'

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { SendInput } from '../../src-main/contract'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SendInput } from '@shared/contract'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, coolingReport, FakeMain, PRODUCTION, Refusal, sendResult } from './support/fake-main'
 import { mountWithMain } from './support/mount'
@@ -27,6 +27,13 @@ function labelled(text: string): HTMLInputElement {
 async function type(input: HTMLInputElement, text: string) {
   input.value = text
   input.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+/** The result panel and the confirmation load in chunks of their own the first time they show. */
+async function lazyPartsLoaded() {
+  await flushPromises()
+  await vi.dynamicImportSettled()
   await flushPromises()
 }
 
@@ -100,7 +107,7 @@ describe('the send form', () => {
     await type(labelled('Phone number'), '+8613800138000')
     await type(labelled('Note'), ' TICKET-42 ')
     sendButton().click()
-    await flushPromises()
+    await lazyPartsLoaded()
 
     const [input] = main.inputsOf('sms.send') as SendInput[]
     expect(input).toMatchObject({
@@ -152,7 +159,7 @@ describe('the send form', () => {
     await type(labelled('Phone number'), '13812345678')
     expect(sendButton().textContent).toContain('Send to production')
     sendButton().click()
-    await flushPromises()
+    await lazyPartsLoaded()
 
     expect(main.inputsOf('sms.send')).toHaveLength(0)
     const dialog = document.querySelector('.n-dialog')!

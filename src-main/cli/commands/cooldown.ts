@@ -39,9 +39,9 @@ async function cooldown(io: CliIo, options: CooldownOptions): Promise<ExitCode> 
   }
   // The same number the send flow keys the cooldown on: the digits without separators.
   // libphonenumber's full metadata is loaded only by the commands that check a number.
-  const { checkPhone } = await import('../../phone/check-phone')
+  const { checkPhone } = await import('../../shared/phone/check-phone')
   const phone = checkPhone(options.phone, options.country)
-  const phoneNumber = phone.valid ? phone.phoneNumber : options.phone.trim()
+  const phoneNumber = phone.status === 'valid' ? phone.digits : options.phone.trim()
   // No stored profile holds an ad-hoc App ID: a profile for it stands in, as for an ad-hoc send.
   const standIn = options.appId === undefined ? undefined : adHocAppProfile(options.appId)
   return withDispatch(

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander'
-import { COOLDOWN_MS } from '../../contract'
+import { COOLDOWN_MS } from '../../shared/contract'
 import { EMULATOR_TOKEN_HEADER, SANDBOX_APP_ID, startEmulator } from '../../emulator'
 import type { CliIo } from '../cli-io'
 import type { CommandContext } from '../command-context'

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { Language } from '../../contract/channels'
+import type { Language } from '../../shared/contract/channels'
 import { explain, loadCatalog } from '../../genauth/catalog'
 import { writeJson } from '../cli-io'
 import { osLanguageOf } from '../cli-services'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import type { ExportFormat } from '../../contract'
+import type { ExportFormat } from '../../shared/contract'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
 import { call, withDispatch } from '../cli-services'

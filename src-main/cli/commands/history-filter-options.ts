@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander'
-import { Outcome, OUTCOMES, type HistoryFilter, type ProfileList, type SmsChannel } from '../../contract'
+import { Outcome, OUTCOMES, type HistoryFilter, type ProfileList, type SmsChannel } from '../../shared/contract'
 import { findProfile } from '../profile-lookup'
 import { parseChannel, parseCode, parseDateBound } from '../option-parsers'
 

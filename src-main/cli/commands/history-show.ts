@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { Catalog, HistoryEntry, Language } from '../../contract'
+import type { Catalog, HistoryEntry, Language } from '../../shared/contract'
 import { explain } from '../../genauth/catalog'
 import { writeJson, type CliIo } from '../cli-io'
 import { call, osLanguageOf, withDispatch } from '../cli-services'

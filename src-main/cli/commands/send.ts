@@ -8,7 +8,7 @@ import {
   type ProfileView,
   type SendOutcome,
   type SmsChannel,
-} from '../../contract'
+} from '../../shared/contract'
 import { explain } from '../../genauth/catalog'
 import { adHocProfile, DEFAULT_AD_HOC_TIMEOUT_MS } from '../ad-hoc-profile'
 import { CliError } from '../cli-error'

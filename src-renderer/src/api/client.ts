@@ -1,4 +1,4 @@
-import type { CallError, CallInput, CallName, CallOutput, EventName } from '../../../src-main/contract'
+import type { CallError, CallInput, CallName, CallOutput, ConsoleEvent } from '@shared/contract'
 import { detectTransport, type Transport } from './transport'
 
 /** A call that main refused or that failed; `error` is what main said, ready to show. */
@@ -32,6 +32,6 @@ export async function call<N extends CallName>(
   return envelope.value as CallOutput<N>
 }
 
-export function onEvent(listener: (name: EventName) => void): () => void {
+export function onEvent(listener: (event: ConsoleEvent) => void): () => void {
   return current().subscribe(listener)
 }

@@ -1,9 +1,9 @@
-import type { CallName, Envelope, EventName } from '../../../src-main/contract'
+import type { CallName, ConsoleEvent, Envelope } from '@shared/contract'
 
 /** How the renderer reaches main: Electron's preload bridge, or the browser-mode host over HTTP. */
 export type Transport = {
   invoke(name: CallName, input: unknown): Promise<Envelope<unknown>>
-  subscribe(listener: (name: EventName) => void): () => void
+  subscribe(listener: (event: ConsoleEvent) => void): () => void
 }
 
 export function electronTransport(api: NonNullable<Window['api']>): Transport {
@@ -35,9 +35,9 @@ export function browserTransport(token: string, fetcher: typeof fetch = fetch): 
     },
     subscribe(listener) {
       const source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-      source.addEventListener('change', (event) => {
-        const { name } = JSON.parse((event as MessageEvent<string>).data) as { name: EventName }
-        listener(name)
+      // The host sends only events main checked against their schema.
+      source.addEventListener('change', (message) => {
+        listener(JSON.parse((message as MessageEvent<string>).data) as ConsoleEvent)
       })
       return () => source.close()
     },

@@ -1,10 +1,10 @@
-import type { CallInput, CallName, Envelope, EventName } from '../../../src-main/contract'
+import type { CallInput, CallName, ConsoleEvent, Envelope } from '@shared/contract'
 
 /** What the preload exposes in Electron: one function per call, plus event subscription. */
 export type WindowApi = {
   [N in CallName]: (input?: CallInput<N>) => Promise<Envelope<unknown>>
 } & {
-  onEvent(listener: (name: EventName) => void): () => void
+  onEvent(listener: (event: ConsoleEvent) => void): () => void
 }
 
 declare global {

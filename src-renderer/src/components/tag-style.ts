@@ -1,4 +1,4 @@
-import type { Environment, Outcome } from '../../../src-main/contract'
+import type { Environment, Outcome } from '@shared/contract'
 
 type TagType = 'default' | 'success' | 'warning' | 'error' | 'info'
 

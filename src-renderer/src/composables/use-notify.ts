@@ -1,6 +1,6 @@
 import { useMessage } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
-import type { CallError } from '../../../src-main/contract'
+import type { CallError } from '@shared/contract'
 import { CallFailure } from '../api/client'
 
 /** Toasts for outcomes of the user's actions: main's own message for a refused call, a copy confirmation. */

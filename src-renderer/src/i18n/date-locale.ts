@@ -1,5 +1,5 @@
 import { dateEnUS, dateZhCN } from 'naive-ui'
-import type { Language } from '../../../src-main/contract'
+import type { Language } from '@shared/contract'
 
 /**
  * Month and weekday names for Naive UI's date pickers. Only the history filters use a picker, so this

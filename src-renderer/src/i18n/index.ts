@@ -1,15 +1,33 @@
 import { createI18n } from 'vue-i18n'
 import { enUS, zhCN } from 'naive-ui'
-import type { Language } from '../../../src-main/contract'
+import type { Language } from '@shared/contract'
 import en from './en-US'
-import zh from './zh-CN'
 
+// English is always there, as the fallback for any text; zh-CN's messages load the first time the
+// window shows them, so an English first screen does not carry them.
 export const i18n = createI18n({
   legacy: false,
-  locale: osLanguage(),
+  locale: 'en-US',
   fallbackLocale: 'en-US',
-  messages: { 'en-US': en, 'zh-CN': zh },
+  messages: { 'en-US': en } as Partial<Record<Language, typeof en>>,
 })
+
+const loaders: Record<Exclude<Language, 'en-US'>, () => Promise<{ default: typeof en }>> = {
+  'zh-CN': () => import('./zh-CN'),
+}
+
+let wanted: Language = 'en-US'
+
+/** Shows the window in `language` once its messages are loaded, unless another was asked for meanwhile. */
+export async function showLanguage(language: Language): Promise<void> {
+  wanted = language
+  if (language !== 'en-US' && !i18n.global.availableLocales.includes(language)) {
+    i18n.global.setLocaleMessage(language, (await loaders[language]()).default)
+  }
+  if (wanted !== language) return
+  i18n.global.locale.value = language
+  document.documentElement.lang = language
+}
 
 /** The OS (browser) language, used until the user picks one in Settings. */
 export function osLanguage(): Language {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AppInfo, Catalog, CatalogEntry, DataWarning, FailureAdvice } from '../../../src-main/contract'
+import type { AppInfo, Catalog, CatalogEntry, DataWarning, FailureAdvice } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 

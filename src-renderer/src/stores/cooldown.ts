@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ChannelCooldown, CooldownReport, SmsChannel } from '../../../src-main/contract'
+import type { ChannelCooldown, CooldownReport, EventOf, SmsChannel } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
+
+const OWN_ENTRIES_KEPT = 20
 
 /** Whose cooldown is shown: the phone in the form, on the active profile. */
 export type CooldownSubject = { profileId: string; phoneNumber: string; phoneCountryCode: string }
@@ -30,6 +32,9 @@ export const useCooldownStore = defineStore(StoreId.Cooldown, () => {
   const localNow = ref(Date.now())
   let ticker: ReturnType<typeof setInterval> | null = null
   let asked = 0
+  /** This window's sends still waiting for their answer, and the history entries of those answered. */
+  let sendsInFlight = 0
+  const ownEntries = new Set<number>()
 
   function toState(entry: ChannelCooldown): ChannelState {
     if (entry.state !== 'cooling' || entry.until === null) {
@@ -93,5 +98,33 @@ export const useCooldownStore = defineStore(StoreId.Cooldown, () => {
     syncTicker()
   }
 
-  return { subject, report, channels, stateOf, refresh }
+  /**
+   * Makes one send of this window and then refreshes once: the history events the send causes are
+   * covered by that refresh. A refresh that fails leaves the indicator as it was; the send's own outcome
+   * is what matters here.
+   */
+  async function followSend<T extends { entryId: number }>(send: () => Promise<T>): Promise<T> {
+    sendsInFlight++
+    try {
+      const outcome = await send()
+      ownEntries.add(outcome.entryId)
+      // Only the latest few can still have an event on its way.
+      if (ownEntries.size > OWN_ENTRIES_KEPT) ownEntries.delete(ownEntries.values().next().value as number)
+      return outcome
+    } finally {
+      sendsInFlight--
+      await refresh().catch(() => undefined)
+    }
+  }
+
+  /**
+   * After a history change made elsewhere (another window, the CLI, retention). A change this window's
+   * own send made is left to `followSend`, even when its event arrives after the answer.
+   */
+  function followHistory(event: EventOf<'history.changed'>): void {
+    if (sendsInFlight > 0 || (event.entryId !== null && ownEntries.has(event.entryId))) return
+    void refresh().catch(() => undefined)
+  }
+
+  return { subject, report, channels, stateOf, refresh, followSend, followHistory }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '../../../src-main/contract'
+import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '@shared/contract'
 import { call } from '../api/client'
 import { StoreId } from './store-id'
 
@@ -22,6 +22,9 @@ export const useHistoryStore = defineStore(StoreId.History, () => {
   const loadingMore = ref(false)
   /** Bumped by every fresh load, so an answer for an older filter is dropped. */
   let generation = 0
+  /** A head refresh is running; changes announced meanwhile are fetched once more after it. */
+  let refreshing: Promise<void> | null = null
+  let changedMeanwhile = false
 
   function applyTotals(page: HistoryPage): void {
     counts.value = page.counts
@@ -42,6 +45,8 @@ export const useHistoryStore = defineStore(StoreId.History, () => {
     } finally {
       if (current === generation) loading.value = false
     }
+    // A change announced while the page was on its way may be missing from it.
+    if (current === generation && changedMeanwhile) await refreshHead()
   }
 
   async function loadMore(): Promise<void> {
@@ -64,10 +69,26 @@ export const useHistoryStore = defineStore(StoreId.History, () => {
   /**
    * After a change in main: new entries go on top and updated ones (a send that completed) are replaced,
    * keeping the pages already scrolled through. When the head no longer joins the list (entries were
-   * deleted, or more arrived than a page holds) the list starts again from the top.
+   * deleted, or more arrived than a page holds) the list starts again from the top. Changes announced
+   * while a refresh runs cost one more refresh, not one each.
    */
   async function refreshHead(): Promise<void> {
-    if (!loaded.value || loading.value) return
+    if (refreshing || loading.value) {
+      changedMeanwhile = true
+      return refreshing ?? undefined
+    }
+    if (!loaded.value) return
+    changedMeanwhile = false
+    refreshing = fetchHead()
+    try {
+      await refreshing
+    } finally {
+      refreshing = null
+    }
+    if (changedMeanwhile) await refreshHead()
+  }
+
+  async function fetchHead(): Promise<void> {
     const current = generation
     const page = await call('history.query', { filter: filter.value, limit: HISTORY_PAGE_SIZE })
     if (current !== generation) return
@@ -92,10 +113,9 @@ export const useHistoryStore = defineStore(StoreId.History, () => {
     return call('history.export', { filter: filter.value, format, revealPhones })
   }
 
+  /** The list follows with the `history.changed` event main sends when entries were deleted. */
   async function clear(): Promise<number> {
-    const { deleted } = await call('history.clear', { confirm: true })
-    await load()
-    return deleted
+    return (await call('history.clear', { confirm: true })).deleted
   }
 
   return {

@@ -5,24 +5,25 @@ import { useProfilesStore } from './profiles'
 import { useSettingsStore } from './settings'
 
 /**
- * Keeps the stores in step with main: another window, the CLI or a finished send changes what they show.
- * Returns the unsubscribe function.
+ * Keeps the stores in step with main: another window, the CLI beside the app, retention or a send
+ * changes what they show. Profiles and settings events carry the new state, applied without a call; a
+ * history change refreshes the list once it has been opened, and the cooldown unless this window's own
+ * send caused it. Returns the unsubscribe function.
  */
 export function followMainEvents(): () => void {
   const history = useHistoryStore()
   const cooldown = useCooldownStore()
   const profiles = useProfilesStore()
   const settings = useSettingsStore()
-  // A failed background refresh leaves the last state on screen; the user's next action reports errors.
-  const quietly = (work: Promise<void>) => void work.catch(() => undefined)
-  return onEvent((name) => {
-    if (name === 'history.changed') {
-      quietly(history.refreshHead())
-      quietly(cooldown.refresh())
-    } else if (name === 'profiles.changed') {
-      quietly(profiles.load())
+  return onEvent((event) => {
+    if (event.name === 'history.changed') {
+      // A failed background refresh leaves the last state on screen; the user's next action reports errors.
+      void history.refreshHead().catch(() => undefined)
+      cooldown.followHistory(event)
+    } else if (event.name === 'profiles.changed') {
+      profiles.apply(event.list)
     } else {
-      quietly(settings.load())
+      settings.apply(event.settings)
     }
   })
 }

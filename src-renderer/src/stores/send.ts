@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { CallError, SendOutcome, SmsChannel } from '../../../src-main/contract'
+import type { CallError, SendOutcome, SmsChannel } from '@shared/contract'
 import { call, CallFailure } from '../api/client'
 import {
   checkPhone,
@@ -9,7 +9,7 @@ import {
   type CountryCode,
   type PhoneProblem,
   type SplitNumber,
-} from '../phone/phone-number'
+} from '@shared/phone'
 import { useAppStore } from './app'
 import { useCooldownStore } from './cooldown'
 import { useProfilesStore } from './profiles'
@@ -43,7 +43,7 @@ export const useSendStore = defineStore(StoreId.Send, () => {
 
   const countryCode = computed(() => countryCodeOf(country.value))
   const phoneCheck = computed(() => {
-    const check = checkPhone(country.value, phone.value)
+    const check = checkPhone(phone.value, countryCode.value)
     // The sandbox emulator's reserved numbers are not real numbers but are meant to be sent; main
     // accepts them on the built-in profile too.
     const reserved =
@@ -108,17 +108,19 @@ export const useSendStore = defineStore(StoreId.Send, () => {
     sending.value = true
     failure.value = null
     try {
-      outcome.value = await call('sms.send', {
-        profileId: profile.id,
-        channel: channel.value,
-        phoneNumber: check.digits,
-        phoneCountryCode: countryCode.value,
-        accessToken: accessToken.value || undefined,
-        note: note.value.trim() || undefined,
-        overrideCooldown: overrideCooldown.value && channelCooldown.value.state === 'cooling',
-        overrideValidation: overrideValidation.value && check.status === 'invalid',
-        confirmed,
-      })
+      outcome.value = await cooldown.followSend(() =>
+        call('sms.send', {
+          profileId: profile.id,
+          channel: channel.value,
+          phoneNumber: check.digits,
+          phoneCountryCode: countryCode.value,
+          accessToken: accessToken.value || undefined,
+          note: note.value.trim() || undefined,
+          overrideCooldown: overrideCooldown.value && channelCooldown.value.state === 'cooling',
+          overrideValidation: overrideValidation.value && check.status === 'invalid',
+          confirmed,
+        }),
+      )
       accessToken.value = ''
       overrideCooldown.value = false
       return 'sent'
@@ -128,8 +130,6 @@ export const useSendStore = defineStore(StoreId.Send, () => {
       return error.error.code === 'needs-confirmation' ? 'needs-confirmation' : 'refused'
     } finally {
       sending.value = false
-      // The indicator keeps its last state if this fails; the send's own outcome is what matters here.
-      await cooldown.refresh().catch(() => undefined)
     }
   }
 

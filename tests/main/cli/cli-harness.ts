@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { HistoryEntry } from '../../../src-main/contract'
+import type { HistoryEntry } from '../../../src-main/shared/contract'
 import { runCli } from '../../../src-main/cli/run-cli'
 import { openApp, type OpenApp } from '../open-app'
 

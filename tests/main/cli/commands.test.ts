@@ -8,7 +8,7 @@ import {
   ExplainOutput,
   ExportWritten,
 } from '../../../src-main/cli/json-output'
-import { calls, CooldownReport, HistoryPage, ProfileList, SMS_CHANNELS } from '../../../src-main/contract'
+import { calls, CooldownReport, HistoryPage, ProfileList, SMS_CHANNELS } from '../../../src-main/shared/contract'
 import { openApp } from '../open-app'
 import { cliInProcess, cliProcess, freshDataDir, removeDataDir, startCli } from './cli-harness'
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppInfo, ProfileList } from '../../../src-main/contract'
+import { AppInfo, ProfileList } from '../../../src-main/shared/contract'
 import { cliInProcess, freshDataDir, removeDataDir, withAppServices } from './cli-harness'
 
 let dataDir: string

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ProfileList, SendOutcome } from '../../../src-main/contract'
+import { ProfileList, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import { announceKeychainSkip, KEYCHAIN_REACHABLE } from '../credentials/keychain-session'
 import { cliProcess, freshDataDir, removeDataDir, withAppServices } from './cli-harness'

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { HistoryEntry, SendOutcome } from '../../../src-main/contract'
+import { HistoryEntry, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import { allEntries, cliInProcess, freshDataDir, removeDataDir, withAppServices } from './cli-harness'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { HistoryPage, SendOutcome } from '../../../src-main/contract'
+import { HistoryPage, SendOutcome } from '../../../src-main/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import {
   allEntries,

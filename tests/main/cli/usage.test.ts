@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliErrorOutput } from '../../../src-main/cli/json-output'
-import { SendOutcome, type ErrorCode } from '../../../src-main/contract'
+import { SendOutcome, type ErrorCode } from '../../../src-main/shared/contract'
 import {
   allEntries,
   cliInProcess,

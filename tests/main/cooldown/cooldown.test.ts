@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { COOLDOWN_MS, CooldownReport, SMS_CHANNELS, type SmsChannel } from '../../../src-main/contract'
+import { COOLDOWN_MS, CooldownReport, SMS_CHANNELS, type SmsChannel } from '../../../src-main/shared/contract'
 import { activeCooldown, checkCooldown, cooldownReport, InFlightLock } from '../../../src-main/cooldown'
 import type { CooldownSubject, HistoryStore } from '../../../src-main/history'
 import { newEntry, record, sendResult, TempHistory, T0 } from '../history/history-fixtures'

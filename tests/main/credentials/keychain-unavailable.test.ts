@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { KeychainStatus } from '../../../src-main/contract'
+import type { KeychainStatus } from '../../../src-main/shared/contract'
 
 const ROOT = resolve(__dirname, '../../..')
 const CHILD = join(__dirname, 'fixtures/keychain-child.ts')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { KeychainBackend } from '../../../src-main/contract'
+import type { KeychainBackend } from '../../../src-main/shared/contract'
 import { SwitchableSecretStore } from '../../../src-main/credentials/switchable-secret-store'
 import type { SecretStore } from '../../../src-main/credentials/secret-store'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { describe, expect, it } from 'vitest'
-import { EmulatorScenario } from '../../../src-main/contract/app-info'
+import { EmulatorScenario } from '../../../src-main/shared/contract/app-info'
 import { ANSWERS } from '../../../src-main/emulator/responses'
 import { EMULATOR_SCENARIOS, SCENARIO_DEFINITIONS, scenarioFor } from '../../../src-main/emulator/scenarios'
 

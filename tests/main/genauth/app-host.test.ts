@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConsoleError } from '../../../src-main/contract/errors'
+import { ConsoleError } from '../../../src-main/shared/contract/errors'
 import { isLoopback, normalizeAppHost } from '../../../src-main/genauth/app-host'
 
 describe('normalizeAppHost', () => {

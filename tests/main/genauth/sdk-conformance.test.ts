@@ -1,7 +1,7 @@
 import { AuthenticationClient, type Models } from 'authing-node-sdk'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { SmsChannel } from '../../../src-main/contract/channels'
-import type { HeaderFamily } from '../../../src-main/contract/profiles'
+import type { SmsChannel } from '../../../src-main/shared/contract/channels'
+import type { HeaderFamily } from '../../../src-main/shared/contract/profiles'
 import { sendSms } from '../../../src-main/genauth/client'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server'
 

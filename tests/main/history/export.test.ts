@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { HistoryEntry } from '../../../src-main/contract'
+import { HistoryEntry } from '../../../src-main/shared/contract'
 import { csvCell } from '../../../src-main/history'
 import { newEntry, record, TempHistory, T0 } from './history-fixtures'
 

@@ -6,7 +6,7 @@ import {
   type HistoryFilter,
   type Outcome,
   type SendResult,
-} from '../../../src-main/contract'
+} from '../../../src-main/shared/contract'
 import { refuseBlockedSend, type AsyncHistoryStore } from '../../../src-main/history/async-history'
 import type { NewHistoryEntry } from '../../../src-main/history'
 import { newEntry, sendResult, T0, type TestClock } from './history-fixtures'

@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SendResult } from '../../../src-main/contract'
-import { openHistory, type HistoryStore, type NewHistoryEntry } from '../../../src-main/history'
+import type { SendResult } from '../../../src-main/shared/contract'
+import {
+  openHistory,
+  type HistoryStore,
+  type NewHistoryEntry,
+  type OpenHistoryOptions,
+} from '../../../src-main/history'
 
 export const T0 = Date.UTC(2025, 4, 6, 10, 0, 0)
 
@@ -23,7 +28,7 @@ export class TempHistory {
   readonly clock = new TestClock()
   private readonly stores: HistoryStore[] = []
 
-  open(options: { processId?: number } = {}): HistoryStore {
+  open(options: Pick<OpenHistoryOptions, 'processId' | 'onChange'> = {}): HistoryStore {
     const store = openHistory(this.file, { clock: this.clock.read, ...options })
     this.stores.push(store)
     return store

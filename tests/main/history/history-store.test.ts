@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConsoleError, HistoryEntry } from '../../../src-main/contract'
-import { INTERRUPTED_AFTER_MS } from '../../../src-main/history'
+import { ConsoleError, HistoryEntry } from '../../../src-main/shared/contract'
+import { INTERRUPTED_AFTER_MS, type HistoryNotice } from '../../../src-main/history'
 import { newEntry, record, requestFor, sendResult, TempHistory } from './history-fixtures'
 
 let temp: TempHistory
@@ -158,6 +158,27 @@ describe('history entries', () => {
     history.complete(id, sendResult(entry, { kind: 'success' }))
     expect(() => history.get(id, true)).toThrow(ConsoleError)
     expect(history.counts({}).total).toBe(0)
+  })
+
+  it('announces each change it writes, and only those that changed something', () => {
+    const notices: HistoryNotice[] = []
+    const history = temp.open({ onChange: (notice) => notices.push(notice) })
+    const done = record(history, temp.clock, temp.clock.now, newEntry())
+    const inFlight = history.begin(newEntry({ phoneNumber: '13700000000' }))
+    expect(history.applyRetention({ days: null, maxEntries: 0 })).toBe(1)
+    expect(history.clear()).toBe(0)
+    temp.clock.advance(INTERRUPTED_AFTER_MS + 1)
+    expect(history.recoverInterrupted()).toBe(1)
+    expect(history.applyRetention({ days: null, maxEntries: 5 })).toBe(0)
+    expect(history.clear()).toBe(1)
+    expect(notices).toEqual([
+      { change: 'recorded', entryId: done },
+      { change: 'completed', entryId: done },
+      { change: 'recorded', entryId: inFlight },
+      { change: 'pruned', entryId: null },
+      { change: 'recovered', entryId: null },
+      { change: 'cleared', entryId: null },
+    ])
   })
 
   it('gives a new entry a new id, never one of a deleted entry', () => {

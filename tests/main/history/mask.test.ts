@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskPhone } from '../../../src-main/history'
+import { maskPhone } from '../../../src-main/shared/phone/mask'
 import { phoneMasker } from '../../../src-main/history/mask'
 
 const digitsShown = (masked: string): number => masked.replace(/\D/g, '').length

@@ -1,6 +1,6 @@
 import Database from 'libsql'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConsoleError } from '../../../src-main/contract'
+import { ConsoleError } from '../../../src-main/shared/contract'
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../src-main/history'
 import { channelCode, outcomeCode } from '../../../src-main/history/codes'
 import { openDatabase } from '../../../src-main/history/database'

@@ -5,7 +5,7 @@ import {
   type HistoryFilter,
   type Outcome,
   type SendResult,
-} from '../../../src-main/contract'
+} from '../../../src-main/shared/contract'
 import type { HistoryStore } from '../../../src-main/history'
 import { openDatabase } from '../../../src-main/history/database'
 import { toStoredFilter } from '../../../src-main/history/filter'

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ProfileFields } from '../../../src-main/contract'
+import type { ProfileFields } from '../../../src-main/shared/contract'
 import { KeytarStore } from '../../../src-main/credentials/keytar-store'
 import { ProfileService } from '../../../src-main/profiles/profile-service'
 import { DataWarnings } from '../../../src-main/settings/data-warnings'

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { HeaderFamily } from '../../../src-main/contract/profiles'
+import type { HeaderFamily } from '../../../src-main/shared/contract/profiles'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator/server'
 import { sendSms, type SendSmsRequest } from '../../../src-main/genauth/client'
 import { shellQuote } from '../../../src-main/reproduce/curl'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'libsql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppInfo, CooldownReport, HistoryPage, ProfileView, SendOutcome } from '../../../src-main/contract'
+import type { AppInfo, CooldownReport, HistoryPage, ProfileView, SendOutcome } from '../../../src-main/shared/contract'
 import {
   EMULATOR_TOKEN_HEADER,
   startEmulator,

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../../src-main/contract'
+import { ERROR_CODES, type ErrorCode } from '../../../src-main/shared/contract'
 
 export type Verdict = { kind: 'ok'; value: unknown } | { kind: 'refused'; code: ErrorCode; message: string }
 

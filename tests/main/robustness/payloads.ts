@@ -8,10 +8,10 @@ import {
   type CallName,
   type ErrorCode,
   type SmsChannel,
-} from '../../../src-main/contract'
+} from '../../../src-main/shared/contract'
 
 /**
- * Generated payloads for every contract call, written from the schemas in src-main/contract by hand so
+ * Generated payloads for every contract call, written from the schemas in src-main/shared/contract by hand so
  * that they test the schemas instead of trusting them. Two families:
  * - `invalidPayload`: each one breaks the call's input schema on purpose (a required field missing, a
  *   field of the wrong type or out of range, a string over its limit, an unknown or prototype-polluting

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/contract'
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../src-main/shared/contract'
 import { DataWarnings } from '../../../src-main/settings/data-warnings'
 import { SettingsStore } from '../../../src-main/settings/settings-store'
 

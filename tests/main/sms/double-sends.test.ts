@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CallError, ChannelCooldown, SendOutcome } from '../../../src-main/contract'
+import type { CallError, ChannelCooldown, SendOutcome } from '../../../src-main/shared/contract'
 import { openApp, type OpenApp } from '../open-app'
 
 let dataDir: string

@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CallError, EventName, HistoryEntry, SendOutcome } from '../../../src-main/contract'
+import type { CallError, ConsoleEvent, HistoryEntry, SendOutcome } from '../../../src-main/shared/contract'
 import { openApp, type OpenApp } from '../open-app'
 
 let dataDir: string
 let services: OpenApp
 let now: number
-let events: EventName[]
+let events: ConsoleEvent[]
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'send-service-'))
   now = Date.UTC(2026, 10, 25, 12, 0, 0)
   services = await openApp({ dataDir, mode: 'browser', clock: () => now, osLanguage: 'en-US' })
   events = []
-  services.events.subscribe((name) => events.push(name))
+  services.events.subscribe((event) => events.push(event))
 })
 
 afterEach(async () => {
@@ -79,7 +79,11 @@ describe('sending through the sandbox profile', () => {
       appId: 'local-sandbox-app',
       requestId: result.requestId,
     })
-    expect(events).toEqual(['history.changed', 'history.changed'])
+    // The history announces the entry it recorded and then completed.
+    expect(events).toEqual([
+      { name: 'history.changed', change: 'recorded', entryId },
+      { name: 'history.changed', change: 'completed', entryId },
+    ])
   })
 
   it('refuses an invalid number with the reason, sends nothing, records nothing', async () => {

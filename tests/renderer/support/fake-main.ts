@@ -6,15 +6,15 @@ import type {
   CallOutput,
   Catalog,
   CooldownReason,
+  ConsoleEvent,
   CooldownReport,
   Envelope,
-  EventName,
   Outcome,
   ProfileList,
   ProfileView,
   SendResult,
   SmsChannel,
-} from '../../../src-main/contract'
+} from '@shared/contract'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
 type Handler<N extends CallName> = (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>
@@ -33,7 +33,7 @@ export class Refusal extends Error {
  */
 export class FakeMain implements Transport {
   readonly calls: { name: CallName; input: unknown }[] = []
-  private readonly listeners = new Set<(name: EventName) => void>()
+  private readonly listeners = new Set<(event: ConsoleEvent) => void>()
 
   constructor(private readonly handlers: Handlers) {}
 
@@ -53,13 +53,14 @@ export class FakeMain implements Transport {
     }
   }
 
-  subscribe(listener: (name: EventName) => void): () => void {
+  subscribe(listener: (event: ConsoleEvent) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  emit(name: EventName): void {
-    for (const listener of this.listeners) listener(name)
+  /** Pushes an event, as main does to every window (a handler may call it before answering). */
+  emit(event: ConsoleEvent): void {
+    for (const listener of this.listeners) listener(event)
   }
 
   inputsOf<N extends CallName>(name: N): CallInput<N>[] {

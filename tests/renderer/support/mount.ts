@@ -4,19 +4,22 @@ import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
 import { useTransport } from '../../../src-renderer/src/api/client'
 import { i18n } from '../../../src-renderer/src/i18n'
+import zh from '../../../src-renderer/src/i18n/zh-CN'
 import { useAppStore } from '../../../src-renderer/src/stores/app'
 import { useProfilesStore } from '../../../src-renderer/src/stores/profiles'
 import type { FakeMain } from './fake-main'
 
 /**
- * Mounts a component the way App.vue hosts it: a fresh Pinia, the app's i18n in English, Naive UI's
- * providers, and `main` as the transport. Naive UI is registered whole here because the test runner
+ * Mounts a component the way App.vue hosts it: a fresh Pinia, the app's i18n in English (with the
+ * zh-CN messages the app loads on demand already there, so a test can switch by setting the locale),
+ * Naive UI's providers, and `main` as the transport. Naive UI is registered whole here because the test runner
  * does not run the on-demand resolver the production build uses.
  */
 export async function mountWithMain(component: Component, main: FakeMain, props: Record<string, unknown> = {}) {
   useTransport(main)
   const pinia = createPinia()
   setActivePinia(pinia)
+  i18n.global.setLocaleMessage('zh-CN', zh)
   i18n.global.locale.value = 'en-US'
   await Promise.all([useAppStore().load(), useProfilesStore().load()])
   const Host = defineComponent({

@@ -1,4 +1,4 @@
-import type { HistoryFilter } from '../../../../src-main/contract'
+import type { HistoryFilter } from '@shared/contract'
 
 /**
  * One search box for the two things people paste: a phone number (digits, maybe with + and

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { calls, isCallName, type CallName, type CallOutput, type ParsedCallInput } from './calls'
-import { ConsoleError, type CallError, type Envelope } from './errors'
+import { calls, isCallName, type CallName, type CallOutput, type ParsedCallInput } from '../shared/contract/calls'
+import { ConsoleError, type CallError, type Envelope } from '../shared/contract/errors'
 
 export type Handlers = {
   [N in CallName]: (input: ParsedCallInput<N>) => Promise<CallOutput<N>> | CallOutput<N>

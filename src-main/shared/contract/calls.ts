@@ -32,7 +32,8 @@ export const calls = {
     output: ProfileView,
   },
   'profiles.duplicate': { input: z.strictObject({ id: ProfileId }), output: ProfileView },
-  'profiles.delete': { input: z.strictObject({ id: ProfileId }), output: Empty },
+  /** Answers with the profiles left and the active one (the Local sandbox when the deleted one was). */
+  'profiles.delete': { input: z.strictObject({ id: ProfileId }), output: ProfileList },
   'profiles.setActive': { input: z.strictObject({ id: ProfileId }), output: ProfileList },
   'profiles.setSecret': {
     input: z.strictObject({

@@ -1,13 +1,15 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min'
+import { getCountries, getCountryCallingCode, type CountryCode } from './libphonenumber'
 
 /** What GenAuth (and the emulator) assume when a send names no country code. */
 export const DEFAULT_COUNTRY_CODE = '+86'
 
-/**
- * Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). The smallest
- * metadata lists the same countries and codes as the full one, and loads faster on every start.
- */
+/** Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). */
 const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)))
+
+/** `+86` for `CN`: the form GenAuth expects in `phoneCountryCode`. */
+export function countryCodeOf(country: CountryCode): string {
+  return `+${getCountryCallingCode(country)}`
+}
 
 /**
  * A country code as typed (`+86`, `86`, `+086`, ` +86 `) in its one form, `+86`; null when it is no

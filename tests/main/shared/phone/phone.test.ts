@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest'
-import { checkPhone, countryOptions, maskPhone, splitInternational } from '../../src-renderer/src/phone/phone-number'
+import { checkPhone, countryCodeOf, countryOptions, splitInternational } from '../../../../src-main/shared/phone'
 
 describe('checkPhone', () => {
   it('accepts a valid national number with separators, and reports the digits', () => {
-    expect(checkPhone('CN', '138 0013-8000')).toEqual({ status: 'valid', digits: '13800138000' })
-    expect(checkPhone('US', '(415) 555-2671')).toEqual({ status: 'valid', digits: '4155552671' })
+    expect(checkPhone('138 0013-8000', countryCodeOf('CN'))).toEqual({ status: 'valid', digits: '13800138000' })
+    expect(checkPhone('(415) 555-2671', countryCodeOf('US'))).toEqual({ status: 'valid', digits: '4155552671' })
   })
 
   it('says why a number is not valid', () => {
-    expect(checkPhone('CN', '')).toEqual({ status: 'empty', digits: '' })
-    expect(checkPhone('CN', '1380013800a')).toEqual({ status: 'invalid', digits: '1380013800a', problem: 'not-digits' })
-    expect(checkPhone('CN', '12345')).toEqual({ status: 'invalid', digits: '12345', problem: 'invalid-for-country' })
+    expect(checkPhone('', countryCodeOf('CN'))).toEqual({ status: 'empty', digits: '' })
+    expect(checkPhone('1380013800a', countryCodeOf('CN'))).toEqual({
+      status: 'invalid',
+      digits: '1380013800a',
+      problem: 'not-digits',
+    })
+    expect(checkPhone('+8613800138000', '+86')).toMatchObject({ status: 'invalid', problem: 'has-country-code' })
+    // No country code means +86, as GenAuth reads it.
+    expect(checkPhone('13800138000', undefined).status).toBe('valid')
+    expect(checkPhone('12345', countryCodeOf('CN'))).toEqual({
+      status: 'invalid',
+      digits: '12345',
+      problem: 'invalid-for-country',
+    })
     // A valid Chinese mobile is not valid under another calling code.
-    expect(checkPhone('GB', '13800138000').status).toBe('invalid')
+    expect(checkPhone('13800138000', countryCodeOf('GB')).status).toBe('invalid')
     // The emulator's reserved numbers are deliberately not real numbers.
-    expect(checkPhone('CN', '10000000400').status).toBe('invalid')
+    expect(checkPhone('10000000400', countryCodeOf('CN')).status).toBe('invalid')
   })
 })
 
@@ -65,13 +76,5 @@ describe('countryOptions', () => {
     expect(china.name).toBe('中国')
     expect(china.searchText).toContain('china')
     expect(china.searchText).toContain('+86')
-  })
-})
-
-describe('maskPhone', () => {
-  it('keeps the first three and last four digits of a mobile number', () => {
-    expect(maskPhone('13812345678')).toBe('138****5678')
-    expect(maskPhone('4155552671')).toBe('415***2671')
-    expect(maskPhone('12345')).toBe('***45')
   })
 })

@@ -1,43 +1,6 @@
-import {
-  getCountries,
-  getCountryCallingCode,
-  parsePhoneNumberFromString,
-  type CountryCode,
-} from 'libphonenumber-js/max'
-import metadata from 'libphonenumber-js/metadata.max.json'
-
-export type { CountryCode }
-
-/** Separators people type or paste; main strips the same ones before it checks and sends. */
-const SEPARATORS = /[\s\-().]/g
-
-export type PhoneProblem = 'not-digits' | 'invalid-for-country'
-
-export type PhoneCheck =
-  | { status: 'empty'; digits: '' }
-  | { status: 'valid'; digits: string }
-  | { status: 'invalid'; digits: string; problem: PhoneProblem }
-
-export function phoneDigits(raw: string): string {
-  return raw.replace(SEPARATORS, '')
-}
-
-/** `+86` for `CN`: the form GenAuth expects in `phoneCountryCode`. */
-export function countryCodeOf(country: CountryCode): string {
-  return `+${getCountryCallingCode(country)}`
-}
-
-/**
- * The same check main runs before a send (libphonenumber's full metadata), so the form and main
- * agree on what is valid.
- */
-export function checkPhone(country: CountryCode, raw: string): PhoneCheck {
-  const digits = phoneDigits(raw)
-  if (!digits) return { status: 'empty', digits: '' }
-  if (!/^\d+$/.test(digits)) return { status: 'invalid', digits, problem: 'not-digits' }
-  const parsed = parsePhoneNumberFromString(`${countryCodeOf(country)}${digits}`)
-  return parsed?.isValid() ? { status: 'valid', digits } : { status: 'invalid', digits, problem: 'invalid-for-country' }
-}
+import { phoneDigits } from './check-phone'
+import { countryCodeOf } from './country-code'
+import { countriesOfCallingCode, getCountries, parsePhoneNumberFromString, type CountryCode } from './libphonenumber'
 
 export type SplitNumber = { country: CountryCode; countryCode: string; nationalNumber: string }
 
@@ -54,8 +17,8 @@ export function splitInternational(raw: string, current: CountryCode): SplitNumb
   if (!/^\d+$/.test(digits)) return null
   for (let length = 1; length <= 3 && length < digits.length; length++) {
     const callingCode = digits.slice(0, length)
-    const countries = metadata.country_calling_codes[callingCode] as CountryCode[] | undefined
-    if (!countries?.length) continue
+    const countries = countriesOfCallingCode(callingCode)
+    if (!countries.length) continue
     const parsed = parsePhoneNumberFromString(compact)
     const country =
       parsed?.country && countries.includes(parsed.country)
@@ -89,11 +52,4 @@ export function countryOptions(language: string): CountryOption[] {
       return { country, countryCode, name, searchText }
     })
     .sort((a, b) => collator.compare(a.name, b.name))
-}
-
-/** `138****5678`: enough to recognise the number in a confirmation without showing all of it. */
-export function maskPhone(digits: string): string {
-  if (digits.length >= 8) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`
-  if (digits.length > 2) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`
-  return digits
 }

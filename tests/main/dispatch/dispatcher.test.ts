@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CALL_NAMES, calls, ConsoleError } from '../../../src-main/contract'
-import { createDispatcher, type Handlers } from '../../../src-main/contract/dispatcher'
+import { CALL_NAMES, calls, ConsoleError } from '../../../src-main/shared/contract'
+import { createDispatcher, type Handlers } from '../../../src-main/dispatch/dispatcher'
 
 const list = { profiles: [], activeId: 'local-sandbox' }
 

@@ -1,0 +1,136 @@
+// How soon the send form is usable after navigation, and how much JavaScript that takes, in Chromium
+// against browser mode, beside a yardstick measured in the same run: a blank page served by the same host.
+// Not a test: it prints what it measured and the machine it ran on.
+// Usage: npm run build && npm run bench:first-screen [-- loads]   (default 9 cold loads of each page)
+//
+// "Usable" means: the phone input is present and enabled, the channel select shows a channel's name
+// (its options came from main), and the Send button is rendered. A script added before the page's own
+// watches the DOM and records performance.now() (milliseconds since navigation) when that first holds.
+// Every load is cold: a fresh browser context (empty cache) with caching off.
+import { existsSync, readFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { startHost } from '../e2e/fixtures/host.ts'
+import playwrightModule from '../playwright.config.ts'
+
+// The same Chromium and flags as the end-to-end tests. tsx loads the TypeScript config as CommonJS, so
+// its default export arrives one level down.
+const playwrightConfig = playwrightModule.default ?? playwrightModule
+
+const loads = Number(process.argv[2] ?? 9)
+const renderer = join(import.meta.dirname, '..', 'out', 'renderer')
+const TIMEOUT_MS = 30_000
+
+/* global document, window, HTMLInputElement, MutationObserver -- the page's, where these functions run */
+function watchForUsableForm() {
+  const usable = () => {
+    const panel = document.getElementById('panel-send')
+    const phone = panel?.querySelector('input[inputmode="tel"]')
+    const channel = panel?.querySelector('.n-select')?.textContent?.trim() ?? ''
+    return (
+      phone instanceof HTMLInputElement &&
+      !phone.disabled &&
+      channel !== '' &&
+      !channel.startsWith('CHANNEL_') &&
+      panel?.querySelector('[data-testid="send-button"]') !== null
+    )
+  }
+  const observer = new MutationObserver(() => {
+    if (!usable()) return
+    window.__sendFormUsableAt = performance.now()
+    observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+/** The scripts the page had fetched by `moment` (ms since navigation), gzipped as the build wrote them. */
+async function scriptsLoadedBy(page, moment) {
+  const paths = await page.evaluate(
+    (until) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.responseEnd <= until && new URL(entry.name).pathname.endsWith('.js'))
+        .map((entry) => new URL(entry.name).pathname),
+    moment,
+  )
+  const files = [...new Set(paths)]
+  const gzip = files.reduce((sum, path) => sum + gzipSync(readFileSync(join(renderer, path))).length, 0)
+  return { files, gzip }
+}
+
+async function coldLoad(browser, url, untilReady) {
+  const context = await browser.newContext({ viewport: playwrightConfig.use.viewport })
+  try {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    await page.addInitScript(watchForUsableForm)
+    await page.goto(url, { timeout: TIMEOUT_MS })
+    return await untilReady(page)
+  } finally {
+    await context.close()
+  }
+}
+
+async function formUsable(page) {
+  await page.waitForFunction(() => window.__sendFormUsableAt !== undefined, null, { timeout: TIMEOUT_MS })
+  const at = await page.evaluate(() => window.__sendFormUsableAt)
+  return { ms: at, scripts: await scriptsLoadedBy(page, at) }
+}
+
+async function blankLoaded(page) {
+  await page.waitForLoadState('load')
+  const ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd)
+  return { ms }
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`
+const machine = () =>
+  `${cpus()[0]?.model ?? 'unknown CPU'}, nproc ${availableParallelism()}, load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}`
+
+if (!Number.isInteger(loads) || loads < 1) throw new Error('give a whole number of loads, at least 1')
+if (!existsSync(join(renderer, 'index.html')) || !existsSync(join(renderer, 'blank.html'))) {
+  console.error('out/renderer is missing or stale: run "npm run build" first')
+  process.exit(1)
+}
+
+const host = await startHost()
+const browser = await chromium.launch(playwrightConfig.use.launchOptions)
+try {
+  const pages = { blank: `${host.origin}/blank.html`, form: host.url }
+  console.log(`${machine()}, Chromium ${browser.version()}, ${new Date().toISOString()}`)
+  // One untimed round first: the host creates its data folder and history on the first calls.
+  await coldLoad(browser, pages.form, formUsable)
+  const blank = []
+  const form = []
+  // Interleaved, so a burst of load elsewhere on the machine hits both pages alike.
+  for (let round = 0; round < loads; round += 1) {
+    blank.push(await coldLoad(browser, pages.blank, blankLoaded))
+    form.push(await coldLoad(browser, pages.form, formUsable))
+  }
+
+  const blankMs = median(blank.map((sample) => sample.ms))
+  const formMs = median(form.map((sample) => sample.ms))
+  const initial = form.at(-1).scripts
+  console.log(`${loads} cold loads of each page, interleaved; medians, ms after navigation\n`)
+  console.log(`blank page loaded        ${blankMs.toFixed(0).padStart(5)} ms`)
+  console.log(`send form usable         ${formMs.toFixed(0).padStart(5)} ms   (goal under 400 ms)`)
+  console.log(`ratio form / blank       ${(formMs / blankMs).toFixed(1).padStart(5)}`)
+  console.log(`send form, each load     ${form.map((sample) => sample.ms.toFixed(0)).join(' ')} ms`)
+  console.log(
+    `initial JavaScript       ${kib(initial.gzip)} gzip in ${initial.files.length} files (goal at most 150 KiB)`,
+  )
+  console.log(`machine afterwards       ${machine()}`)
+} finally {
+  await browser.close()
+  await host.stop()
+}

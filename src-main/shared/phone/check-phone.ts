@@ -1,0 +1,46 @@
+import { DEFAULT_COUNTRY_CODE } from './country-code'
+import { parsePhoneNumberFromString } from './libphonenumber'
+
+/** Separators people type or paste; GenAuth documents the bare national number. */
+const SEPARATORS = /[\s\-().]/g
+
+export type PhoneProblem = 'has-country-code' | 'not-digits' | 'invalid-for-country'
+
+export type PhoneCheck =
+  | { status: 'empty'; digits: '' }
+  | { status: 'valid'; digits: string }
+  | { status: 'invalid'; digits: string; problem: PhoneProblem }
+
+/** The number as it is sent and keyed: what was typed without separators. */
+export function phoneDigits(raw: string): string {
+  return raw.replace(SEPARATORS, '')
+}
+
+/**
+ * Checks a national number against its calling code (absent means +86, as GenAuth reads it). The
+ * form runs it as the user types and main before every send, so both call the same numbers valid.
+ */
+export function checkPhone(raw: string, countryCode: string | undefined): PhoneCheck {
+  const digits = phoneDigits(raw)
+  if (!digits) return { status: 'empty', digits: '' }
+  if (digits.startsWith('+')) return { status: 'invalid', digits, problem: 'has-country-code' }
+  if (!/^\d+$/.test(digits)) return { status: 'invalid', digits, problem: 'not-digits' }
+  const parsed = parsePhoneNumberFromString(`${countryCode ?? DEFAULT_COUNTRY_CODE}${digits}`)
+  return parsed?.isValid() ? { status: 'valid', digits } : { status: 'invalid', digits, problem: 'invalid-for-country' }
+}
+
+/** Main's English sentence for a number it refuses (the renderer words its own from the problem). */
+export function phoneProblemMessage(
+  check: Exclude<PhoneCheck, { status: 'valid' }>,
+  countryCode: string | undefined,
+): string {
+  if (check.status === 'empty') return 'Enter a phone number.'
+  switch (check.problem) {
+    case 'has-country-code':
+      return 'The phone number contains a country code: put it in the country code field.'
+    case 'not-digits':
+      return 'A phone number has digits only.'
+    case 'invalid-for-country':
+      return `${check.digits} is not a valid number for ${countryCode ?? DEFAULT_COUNTRY_CODE}.`
+  }
+}

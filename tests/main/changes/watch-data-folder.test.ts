@@ -1,0 +1,169 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { ConsoleEvent, EventName, ProfileFields } from '../../../src-main/shared/contract'
+import { watchDataFolder } from '../../../src-main/changes/watch-data-folder'
+import { KeytarStore } from '../../../src-main/credentials/keytar-store'
+import { EventBus } from '../../../src-main/events'
+import type { HistoryStore } from '../../../src-main/history'
+import { ProfileService } from '../../../src-main/profiles/profile-service'
+import { PROFILES_FILE } from '../../../src-main/profiles/profiles-file'
+import { SETTINGS_FILE, SettingsStore } from '../../../src-main/settings/settings-store'
+import { newEntry, sendResult, TempHistory } from '../history/history-fixtures'
+
+// Profiles and settings changes here need no secret: a keychain that cannot load proves none is read.
+const noKeychain = new KeytarStore('unused', async () => {
+  throw new Error('keychain deliberately absent')
+})
+const STAGING: ProfileFields = {
+  name: 'Staging',
+  environment: 'staging',
+  appHost: 'https://staging-app.genauth.ai',
+  appId: '64f0aa00aa00aa00aa00aa01',
+}
+
+/**
+ * This process's services (owners announcing on the bus, the watcher beside them) and, sharing the
+ * folder, "another process": its own history connection and its own profile and settings services.
+ */
+let temp: TempHistory
+let events: EventBus
+let heard: { event: ConsoleEvent; at: number }[]
+let own: { history: HistoryStore; profiles: ProfileService; settings: SettingsStore }
+let other: { history: HistoryStore; profiles: ProfileService; settings: SettingsStore }
+let stop: () => void
+let watchErrors: unknown[]
+/** How often the watch read the files through their owners. */
+let reads: { profiles: number; settings: number }
+
+beforeEach(() => {
+  temp = new TempHistory()
+  events = new EventBus()
+  heard = []
+  watchErrors = []
+  reads = { profiles: 0, settings: 0 }
+  events.subscribe((event) => heard.push({ event, at: performance.now() }))
+  const dataDir = temp.dir
+  const clock = temp.clock.read
+  own = {
+    history: temp.open({ onChange: (notice) => events.emit({ name: 'history.changed', ...notice }) }),
+    profiles: new ProfileService({
+      dataDir,
+      secrets: noKeychain,
+      clock,
+      onChange: (list) => events.emit({ name: 'profiles.changed', list }),
+    }),
+    settings: new SettingsStore(dataDir, clock, undefined, (settings) =>
+      events.emit({ name: 'settings.changed', settings }),
+    ),
+  }
+  other = {
+    history: temp.open({ processId: process.pid + 1 }),
+    profiles: new ProfileService({ dataDir, secrets: noKeychain, clock }),
+    settings: new SettingsStore(dataDir, clock),
+  }
+  stop = watchDataFolder({
+    events,
+    history: own.history,
+    profiles: {
+      list: () => {
+        reads.profiles++
+        return own.profiles.list()
+      },
+    },
+    profilesFile: join(dataDir, PROFILES_FILE),
+    settings: {
+      get: () => {
+        reads.settings++
+        return own.settings.get()
+      },
+    },
+    settingsFile: join(dataDir, SETTINGS_FILE),
+    onError: (error) => watchErrors.push(error),
+  })
+})
+
+afterEach(() => {
+  stop()
+  temp.dispose()
+  expect(watchErrors).toEqual([])
+})
+
+/** Milliseconds until the first event of `name` after `since`, waiting at most `withinMs`. */
+async function heardWithin(name: EventName, since: number, withinMs = 1000): Promise<ConsoleEvent> {
+  for (;;) {
+    const found = heard.find((entry) => entry.event.name === name && entry.at >= since)
+    if (found) {
+      expect(found.at - since).toBeLessThan(withinMs)
+      return found.event
+    }
+    if (performance.now() - since > withinMs) throw new Error(`no ${name} event within ${withinMs} ms`)
+    await sleep(20)
+  }
+}
+
+describe('changes another process makes to the data folder', () => {
+  it('announce a send recorded through another connection within a second', async () => {
+    const since = performance.now()
+    const id = other.history.begin(newEntry())
+    expect(await heardWithin('history.changed', since)).toEqual({
+      name: 'history.changed',
+      change: 'elsewhere',
+      entryId: null,
+    })
+
+    const completedAt = performance.now()
+    other.history.complete(id, sendResult(newEntry(), { kind: 'success' }))
+    await heardWithin('history.changed', completedAt)
+  })
+
+  it('announce a profile another process created, with the new list', async () => {
+    const since = performance.now()
+    const created = other.profiles.create(STAGING)
+    const event = await heardWithin('profiles.changed', since)
+    expect(event).toMatchObject({ name: 'profiles.changed' })
+    expect(event.name === 'profiles.changed' && event.list.profiles.map((profile) => profile.id)).toContain(created.id)
+  })
+
+  it('announce settings another process changed, with the new settings', async () => {
+    const since = performance.now()
+    other.settings.update({ theme: 'dark', retentionDays: 30 })
+    const event = await heardWithin('settings.changed', since)
+    expect(event.name === 'settings.changed' && event.settings).toMatchObject({ theme: 'dark', retentionDays: 30 })
+  })
+
+  it('stop being announced once the watch is stopped', async () => {
+    stop()
+    other.history.begin(newEntry())
+    other.settings.update({ theme: 'dark' })
+    await sleep(800)
+    expect(heard).toEqual([])
+  })
+})
+
+describe('the watch', () => {
+  it('announces nothing, and reads no file, while nothing changes', async () => {
+    own.profiles.create(STAGING)
+    own.settings.update({ theme: 'dark' })
+    await sleep(500)
+    heard.length = 0
+    reads = { profiles: 0, settings: 0 }
+    await sleep(1200)
+    expect(heard).toEqual([])
+    expect(reads).toEqual({ profiles: 0, settings: 0 })
+  })
+
+  it('leaves this process’s own changes to their owners: each is announced once', async () => {
+    const id = own.history.begin(newEntry())
+    own.history.complete(id, sendResult(newEntry(), { kind: 'success' }))
+    own.profiles.create(STAGING)
+    own.settings.update({ theme: 'light' })
+    await sleep(1000)
+    expect(heard.map((entry) => entry.event)).toEqual([
+      { name: 'history.changed', change: 'recorded', entryId: id },
+      { name: 'history.changed', change: 'completed', entryId: id },
+      expect.objectContaining({ name: 'profiles.changed' }),
+      expect.objectContaining({ name: 'settings.changed' }),
+    ])
+  })
+})
