@@ -1,34 +1,13 @@
 import { InvalidArgumentError } from 'commander'
-import {
-  CountryCode,
-  HEADER_FAMILIES,
-  HeaderFamily,
-  Language,
-  LANGUAGES,
-  Outcome,
-  OUTCOMES,
-  SMS_CHANNELS,
-  SmsChannel,
-} from '../shared/contract'
+// The contract's own files rather than its index: a command loads only the schemas its options read.
+import { Language, LANGUAGES, SMS_CHANNELS, SmsChannel } from '../shared/contract/channels'
+import { HEADER_FAMILIES, HeaderFamily } from '../shared/contract/profiles'
 
 /** `login`, `LOGIN` and `channel_login` all name CHANNEL_LOGIN. */
 export function parseChannel(value: string): SmsChannel {
   const upper = value.trim().toUpperCase()
   const parsed = SmsChannel.safeParse(upper.startsWith('CHANNEL_') ? upper : `CHANNEL_${upper}`)
   if (!parsed.success) throw new InvalidArgumentError(`expected one of ${SMS_CHANNELS.join(', ')}`)
-  return parsed.data
-}
-
-/** `+86`, or `86` given without its plus: the contract's own reading. */
-export function parseCountryCode(value: string): string {
-  const parsed = CountryCode.safeParse(value)
-  if (!parsed.success) throw new InvalidArgumentError('expected + followed by a calling code, like +86')
-  return parsed.data
-}
-
-export function parseOutcome(value: string): Outcome {
-  const parsed = Outcome.safeParse(value.trim())
-  if (!parsed.success) throw new InvalidArgumentError(`expected one of ${OUTCOMES.join(', ')}`)
   return parsed.data
 }
 

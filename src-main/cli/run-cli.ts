@@ -1,20 +1,9 @@
 import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
 import { DATA_DIR_VARIABLE } from '../app-paths'
-import { ConsoleError } from '../shared/contract'
 import { CliError } from './cli-error'
 import { commanderOutput, PROGRAM_NAME, writeErrorLine, writeJson, type CliIo } from './cli-io'
 import type { CommandContext } from './command-context'
-import { addChannelsCommand } from './commands/channels'
-import { addCooldownCommand } from './commands/cooldown'
-import { addEmulatorCommand } from './commands/emulator'
-import { addExplainCommand } from './commands/explain'
-import { addHistoryCommand } from './commands/history'
-import { addHistoryExportCommand } from './commands/history-export'
-import { addHistoryShowCommand } from './commands/history-show'
-import { addProfilesCommand } from './commands/profiles'
-import { addSendCommand } from './commands/send'
-import { addTeamCommand } from './commands/team'
 import { printDataWarnings } from './data-warnings'
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes'
 import type { CliErrorOutput } from './json-output'
@@ -38,6 +27,34 @@ Environment:
   ${DATA_DIR_VARIABLE}   the data folder (default: the desktop app's own, shared with it)
   ${ACCESS_TOKEN_VARIABLE}   a user access token, sent only with send --token-from-env`
 
+type Registration = (program: Command, context: CommandContext) => void
+
+/**
+ * Every command, in the order help lists them, each loaded only when it is registered: a command's
+ * modules (the send flow, the team database's driver, the emulator) cost start-up time to load.
+ */
+const COMMANDS: Record<string, () => Promise<Registration>> = {
+  send: async () => (await import('./commands/send')).addSendCommand,
+  history: async () => {
+    const [{ addHistoryCommand }, { addHistoryExportCommand }, { addHistoryShowCommand }] = await Promise.all([
+      import('./commands/history'),
+      import('./commands/history-export'),
+      import('./commands/history-show'),
+    ])
+    return (program, context) => {
+      const history = addHistoryCommand(program, context)
+      addHistoryExportCommand(history, context)
+      addHistoryShowCommand(history, context)
+    }
+  },
+  profiles: async () => (await import('./commands/profiles')).addProfilesCommand,
+  cooldown: async () => (await import('./commands/cooldown')).addCooldownCommand,
+  emulator: async () => (await import('./commands/emulator')).addEmulatorCommand,
+  channels: async () => (await import('./commands/channels')).addChannelsCommand,
+  explain: async () => (await import('./commands/explain')).addExplainCommand,
+  team: async () => (await import('./commands/team')).addTeamCommand,
+}
+
 /**
  * The command line over the app's services. Returns the exit code instead of exiting, so tests and the
  * Electron main process can call it; errors go to `io.stderr` as one line each and, with `--json`, to
@@ -52,14 +69,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       try {
         exitCode = await action()
       } finally {
-        printDataWarnings(io)
+        await printDataWarnings(io)
       }
     },
   }
-  const program = buildProgram(context)
+  const named = commandNameIn(argv)
+  const program = await buildProgram(context, named ? [named] : Object.keys(COMMANDS))
 
-  const secretFlag = secretFlagIn(argv, ownFlagsOf(program))
-  if (secretFlag) return fail(io, json, CliError.usage(secretFlagMessage(secretFlag)))
+  // Only a flag that looks like a secret needs every command's own flags (`--token-from-env` is not one).
+  if (secretFlagIn(argv, new Set())) {
+    const everyCommand = named ? await buildProgram(context, Object.keys(COMMANDS)) : program
+    const secretFlag = secretFlagIn(argv, ownFlagsOf(everyCommand))
+    if (secretFlag) return fail(io, json, CliError.usage(secretFlagMessage(secretFlag)))
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -72,6 +94,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage
     }
     if (error instanceof CliError) return fail(io, json, error)
+    // Loaded here: a command that throws one has loaded it already, and one that succeeds never needs it.
+    const { ConsoleError } = await import('../shared/contract/errors')
     if (error instanceof ConsoleError) {
       return fail(io, json, new CliError(exitCodeForError(error), error.message, error.code))
     }
@@ -79,7 +103,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildProgram(context: CommandContext): Command {
+/** The command a command line names, when it names a known one; help and typos need them all. */
+function commandNameIn(argv: readonly string[]): string | null {
+  // The program's own options (--help, --version) take no value, so the first word is the command.
+  const first = argv.find((arg) => !arg.startsWith('-'))
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : null
+}
+
+async function buildProgram(context: CommandContext, names: readonly string[]): Promise<Command> {
   const { io } = context
   const program = new Command()
     .name(PROGRAM_NAME)
@@ -91,16 +122,8 @@ function buildProgram(context: CommandContext): Command {
     .configureOutput(commanderOutput(PROGRAM_NAME, io))
     .addHelpText('after', GLOBAL_HELP)
 
-  addSendCommand(program, context)
-  const history = addHistoryCommand(program, context)
-  addHistoryExportCommand(history, context)
-  addHistoryShowCommand(history, context)
-  addProfilesCommand(program, context)
-  addCooldownCommand(program, context)
-  addEmulatorCommand(program, context)
-  addChannelsCommand(program, context)
-  addExplainCommand(program, context)
-  addTeamCommand(program, context)
+  const registrations = await Promise.all(names.map((name) => COMMANDS[name]!()))
+  for (const register of registrations) register(program, context)
   refuseRepeatedOptions(program)
   return program
 }

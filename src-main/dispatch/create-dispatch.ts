@@ -6,7 +6,6 @@ import { profileHandlers } from '../handlers/profiles'
 import { sendHandlers } from '../handlers/send'
 import { settingsHandlers } from '../handlers/settings'
 import type { Services } from '../services'
-import { previewSendRequest } from '../sms/send-service'
 import { sendDepsOf } from './send-deps'
 
 export interface DispatchOptions {
@@ -35,5 +34,5 @@ export type SendPreview = (input: ParsedSendInput) => Promise<RedactedRequest>
 /** The preview over the same send flow a dispatch with these options runs (`send --as-curl`). */
 export function createSendPreview(services: Services, options: DispatchOptions = {}): SendPreview {
   const deps = sendDepsOf(services, options.standIn ?? null)
-  return (input) => previewSendRequest(deps, input)
+  return async (input) => (await import('../sms/send-service')).previewSendRequest(deps, input)
 }

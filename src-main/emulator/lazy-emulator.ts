@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server'
+import type { EmulatorOptions, RunningEmulator } from './server'
 
 /**
  * An emulator that opens its port only when first needed, then stays: a command that never sends to
@@ -12,14 +12,17 @@ export class LazyEmulator {
 
   /** The running emulator, started on the first call; concurrent first calls share one start. */
   start(): Promise<RunningEmulator> {
-    this.starting ??= startEmulator(this.options).then(
-      (emulator) => (this.current = emulator),
-      (error: unknown) => {
-        // A failed start (no free port) is tried again by the next send rather than remembered.
-        this.starting = null
-        throw error
-      },
-    )
+    // The server (and the phone metadata it validates with) loads on the first start only.
+    this.starting ??= import('./server')
+      .then(({ startEmulator }) => startEmulator(this.options))
+      .then(
+        (emulator) => (this.current = emulator),
+        (error: unknown) => {
+          // A failed start (no free port) is tried again by the next send rather than remembered.
+          this.starting = null
+          throw error
+        },
+      )
     return this.starting
   }
 

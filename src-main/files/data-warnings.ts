@@ -4,8 +4,7 @@ import { z } from 'zod'
 import { DataWarning } from '../shared/contract/app-info'
 import { withFileLock } from './file-lock'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
-
-export const WARNINGS_FILE = 'warnings.json'
+import { WARNINGS_FILE } from './warnings-file'
 
 const WarningsFile = z.object({ warnings: z.array(DataWarning) })
 

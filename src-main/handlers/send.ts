@@ -2,7 +2,7 @@ import type { CooldownReport } from '../shared/contract'
 import type { Handlers } from '../dispatch/dispatcher'
 import { withoutCooling } from '../cooldown'
 import type { CooldownSubject } from '../history/types'
-import { sendSmsForUser, type SendServiceDeps } from '../sms/send-service'
+import type { SendServiceDeps } from '../sms/send-service'
 
 /** What sending and the cooldown panel need: the send flow's own deps and a phone's cooldown report. */
 export interface SendDeps extends SendServiceDeps {
@@ -11,7 +11,9 @@ export interface SendDeps extends SendServiceDeps {
 
 export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'cooldown.forPhone'> {
   return {
-    'sms.send': (input) => sendSmsForUser(deps, input),
+    // The send flow (and the full phone metadata it checks numbers with) loads with the first send:
+    // a command that only reads the history never needs it.
+    'sms.send': async (input) => (await import('../sms/send-service')).sendSmsForUser(deps, input),
     'cooldown.forPhone': ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = deps.profiles.get(profileId)
       const report = deps.cooldownReport({

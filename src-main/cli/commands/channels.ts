@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { SMS_CHANNELS } from '../../shared/contract'
+import { SMS_CHANNELS } from '../../shared/contract/channels'
 import { writeJson } from '../cli-io'
 import type { CommandContext } from '../command-context'
 import { EXIT } from '../exit-codes'

@@ -6,7 +6,7 @@ import { call, withDispatch } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { formatCooldown } from '../format'
-import { parseCountryCode } from '../option-parsers'
+import { parseCountryCode } from '../country-code-option'
 import { resolveProfile } from '../profile-lookup'
 
 interface CooldownOptions {

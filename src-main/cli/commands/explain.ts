@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { Language } from '../../shared/contract'
+import type { Language } from '../../shared/contract/channels'
 import { loadCatalog } from '../../genauth/catalog'
 import { explain } from '../../shared/explain'
 import { writeJson } from '../cli-io'

@@ -1,7 +1,7 @@
-import type { Command } from 'commander'
-import type { HistoryFilter, Outcome, ProfileList, SmsChannel } from '../../shared/contract'
+import { InvalidArgumentError, type Command } from 'commander'
+import { Outcome, OUTCOMES, type HistoryFilter, type ProfileList, type SmsChannel } from '../../shared/contract'
 import { findProfile } from '../profile-lookup'
-import { parseChannel, parseCode, parseDateBound, parseOutcome } from '../option-parsers'
+import { parseChannel, parseCode, parseDateBound } from '../option-parsers'
 
 export interface HistoryFilterOptions {
   profile?: string
@@ -44,4 +44,10 @@ export function historyFilterOf(options: HistoryFilterOptions, profiles: Profile
   const filter: HistoryFilter = { ...rest }
   if (profile !== undefined) filter.profileId = findProfile(profiles, profile)?.id ?? profile
   return filter
+}
+
+export function parseOutcome(value: string): Outcome {
+  const parsed = Outcome.safeParse(value.trim())
+  if (!parsed.success) throw new InvalidArgumentError(`expected one of ${OUTCOMES.join(', ')}`)
+  return parsed.data
 }

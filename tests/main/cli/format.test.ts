@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clean, displayWidth, fields, formatExplanation, table } from '../../../src-main/cli/format'
-import { parseChannel, parseCountryCode, parseDateBound } from '../../../src-main/cli/option-parsers'
+import { parseCountryCode } from '../../../src-main/cli/country-code-option'
+import { parseChannel, parseDateBound } from '../../../src-main/cli/option-parsers'
 import { secretFlagIn } from '../../../src-main/cli/secret-flags'
 import { loadCatalog } from '../../../src-main/genauth/catalog'
 import { explain } from '../../../src-main/shared/explain'
