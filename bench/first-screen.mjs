@@ -6,7 +6,9 @@
 // "Usable" means: the phone input is present and enabled, the channel select shows a channel's name
 // (its options came from main), and the Send button is rendered. A script added before the page's own
 // watches the DOM and records performance.now() (milliseconds since navigation) when that first holds.
-// Every load is cold: a fresh browser context (empty cache) with caching off.
+// Every load is cold: a fresh browser context (empty cache) with caching off. Beside wall time it prints
+// the page's main-thread task time until then (Chromium's TaskDuration), which shows whether the page's
+// own work or the wait for main dominates.
 import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -71,9 +73,14 @@ async function coldLoad(browser, url, untilReady) {
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    await cdp.send('Performance.enable')
     await page.addInitScript(watchForUsableForm)
     await page.goto(url, { timeout: TIMEOUT_MS })
-    return await untilReady(page)
+    const sample = await untilReady(page)
+    // The time the page's main thread spent running tasks so far.
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const busy = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN
+    return { ...sample, busyMs: busy * 1000 }
   } finally {
     await context.close()
   }
@@ -125,6 +132,11 @@ try {
   console.log(`blank page loaded        ${blankMs.toFixed(0).padStart(5)} ms`)
   console.log(`send form usable         ${formMs.toFixed(0).padStart(5)} ms   (goal under 400 ms)`)
   console.log(`ratio form / blank       ${(formMs / blankMs).toFixed(1).padStart(5)}`)
+  const blankBusy = median(blank.map((sample) => sample.busyMs))
+  const formBusy = median(form.map((sample) => sample.busyMs))
+  console.log(
+    `main thread busy         ${formBusy.toFixed(0).padStart(5)} ms   (blank ${blankBusy.toFixed(0)} ms, ratio ${(formBusy / blankBusy).toFixed(1)})`,
+  )
   console.log(`send form, each load     ${form.map((sample) => sample.ms.toFixed(0)).join(' ')} ms`)
   console.log(
     `initial JavaScript       ${kib(initial.gzip)} gzip in ${initial.files.length} files (goal at most 150 KiB)`,
