@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CALL_NAMES, SMS_CHANNELS, type CallName, type ProfileView, type SendOutcome } from '../../../src-main/shared/contract'
+import {
+  CALL_NAMES,
+  SMS_CHANNELS,
+  type CallName,
+  type ProfileView,
+  type SendOutcome,
+} from '../../../src-main/shared/contract'
 import { openApp, type OpenApp } from '../open-app'
 import { dataFolderState } from './data-state'
 import { describe as describeValue, verdictOf } from './envelope'
