@@ -7,7 +7,11 @@ import { sendSmsForUser } from './sms/send-service'
 
 /** Maps each contract call onto the services; the dispatcher has already parsed the input. */
 export function createHandlers(services: Services): Handlers {
-  const { profiles, history, settings, events } = services
+  const { profiles, history, settings, events, team } = services
+  const teamChanged = (): void => {
+    events.emit('team.changed')
+    events.emit('history.changed')
+  }
   const profilesChanged = <T>(value: T): T => {
     events.emit('profiles.changed')
     return value
@@ -39,17 +43,20 @@ export function createHandlers(services: Services): Handlers {
     'sms.send': (input) => sendSmsForUser(services.sendDeps, input),
     'cooldown.forPhone': (input) => services.cooldownFor(input),
 
-    'history.query': ({ filter, cursor, limit }) => history.query({ filter, cursor, limit }),
-    'history.get': ({ id, revealPhone }) => history.get(id, revealPhone),
-    'history.export': ({ filter, format, revealPhones }) => history.export(filter, format, revealPhones),
-    'history.clear': () => {
+    // The team's history when a team database is in use, this computer's otherwise.
+    'history.query': async ({ filter, cursor, limit }) => (await team.history()).query({ filter, cursor, limit }),
+    'history.get': async ({ id, revealPhone }) => (await team.history()).get(id, revealPhone),
+    'history.export': async ({ filter, format, revealPhones }) =>
+      (await team.history()).export(filter, format, revealPhones),
+    'history.clear': async () => {
+      await team.refuseClearOfTeam()
       const deleted = history.clear()
       events.emit('history.changed')
       return { deleted }
     },
-    'request.reproduce': ({ entryId }) => {
+    'request.reproduce': async ({ entryId }) => {
       // The whole number: a replay to a masked one would not be the same request.
-      const { request } = history.get(entryId, true)
+      const { request } = await (await team.history()).get(entryId, true)
       if (!request) throw new ConsoleError('not-found', `History entry ${entryId} has no recorded request.`)
       return reproduce(request)
     },
@@ -62,7 +69,17 @@ export function createHandlers(services: Services): Handlers {
       }
       const updated = settings.update(patch)
       events.emit('settings.changed')
+      // The next call reads from the newly chosen history: no restart needed.
+      if (patch.teamDatabase !== undefined) teamChanged()
       return updated
+    },
+
+    'team.status': () => team.status(),
+    'team.test': ({ config, password }) => team.test(config, password),
+    'team.setPassword': async ({ value }) => {
+      const status = await team.setPassword(value)
+      teamChanged()
+      return status
     },
   }
 }

@@ -13,7 +13,7 @@ import {
   type ProfileView,
 } from './contract'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
-import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends, withoutCooling } from './cooldown'
+import { cooldownReport, InFlightLock, UnrecordedSends, withoutCooling } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -31,6 +31,8 @@ import { ProfileService } from './profiles/profile-service'
 import { DataWarnings } from './settings/data-warnings'
 import { SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
+import { consoleIdOf } from './team/console-id'
+import { TeamBackend } from './team/team-backend'
 import { version } from '../package.json'
 
 export type ServicesOptions = {
@@ -45,14 +47,21 @@ export type ServicesOptions = {
   retentionDelayMs?: number
   /** The per-run token of the sandbox emulator's control routes (browser mode passes its own). */
   emulatorToken?: string
+  /** Where GENAUTH_SMS_TEAM_DATABASE_URL is read (default: this process's environment). */
+  env?: NodeJS.ProcessEnv
 }
+
+/** How often answers waiting for the team database are offered to it again. */
+const UPLOAD_RETRY_MS = 30_000
 
 export type Services = {
   dataDir: string
   log: Logger
   events: EventBus
   profiles: ProfileService
+  /** This computer's history; `team` chooses between it and the team database. */
   history: HistoryStore
+  team: TeamBackend
   settings: SettingsStore
   warnings: DataWarnings
   catalog: Catalog
@@ -63,7 +72,7 @@ export type Services = {
   keychainStatus(): Promise<KeychainStatus>
   /** Moves the stored secrets to another keychain backend and uses it from then on. */
   switchKeychain(backend: KeychainBackend): Promise<void>
-  cooldownFor(input: { profileId: string; phoneNumber: string; phoneCountryCode?: string }): CooldownReport
+  cooldownFor(input: { profileId: string; phoneNumber: string; phoneCountryCode?: string }): Promise<CooldownReport>
   dispatch: Dispatch
   close(): Promise<void>
 }
@@ -104,6 +113,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The cooldown is derived from the history plus this process's sends the history failed to record.
   const cooldownHistory = unrecorded.over(history)
   const operator = safeOperatorName()
+  const team = new TeamBackend({
+    dataDir,
+    env: options.env ?? process.env,
+    settings,
+    secrets,
+    local: history,
+    localCooldown: cooldownHistory,
+    clock,
+    consoleId: consoleIdOf(dataDir),
+    events,
+    log,
+    onQueueSetAside: (message, keptAs) => warnings.record(message, keptAs),
+  })
 
   const language = (profile: ProfileView): Language =>
     profile.language !== 'auto' ? profile.language : (settings.get().language ?? options.osLanguage ?? 'en-US')
@@ -115,14 +137,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     isReservedTestNumber: (profile, phoneNumber) => profile.builtIn && scenarioFor(phoneNumber) !== undefined,
     language,
     cooldown: {
-      active: (key) => activeCooldown(cooldownHistory, key, clock()),
       tryAcquire: (key) => inFlight.tryAcquire(key),
-      // The history shows sends in flight in another live process sharing the data folder (the CLI
-      // beside the app); this process's own are held by the lock above.
-      inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
       noteUnrecorded: (key, result) => unrecorded.note(key, result),
     },
-    history,
+    sendHistory: () => team.sendHistory(),
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
     prepareSend: (request) => {
       if (request.accessToken) registerSecret(request.accessToken)
@@ -145,6 +163,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   firstRetention.unref()
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000)
   retentionTimer.unref()
+  // Answers the team database could not take are offered again now and then, and at every start.
+  void team.uploadWaiting()
+  const uploadTimer = setInterval(() => void team.uploadWaiting(), UPLOAD_RETRY_MS)
+  uploadTimer.unref()
 
   const services: Services = {
     dataDir,
@@ -152,6 +174,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     profiles,
     history,
+    team,
     settings,
     warnings,
     catalog,
@@ -176,20 +199,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await secrets.switchTo(backend)
       await profiles.refreshSecretFlags()
     },
-    cooldownFor: ({ profileId, phoneNumber, phoneCountryCode }) => {
+    cooldownFor: async ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = profiles.get(profileId)
-      const report = cooldownReport(
-        cooldownHistory,
-        { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber },
-        clock(),
-        inFlight,
-      )
+      const subject = { appId: profile.appId, phoneCountryCode: phoneCountryCode ?? null, phoneNumber }
+      const report = cooldownReport(await team.cooldownHistory(subject), subject, clock(), inFlight)
       return sendDeps.isReservedTestNumber(profile, phoneNumber) ? withoutCooling(report) : report
     },
     dispatch: () => Promise.reject(new Error('not ready')),
     close: async () => {
       clearTimeout(firstRetention)
       clearInterval(retentionTimer)
+      clearInterval(uploadTimer)
+      await team.close()
       await emulator.close()
       history.close()
     },

@@ -17,6 +17,7 @@ export async function withServices<T>(io: CliIo, run: (services: Services) => Pr
     dataDir: io.dataDir ?? defaultDataDir(io.env),
     mode: 'cli',
     osLanguage: osLanguageOf(io.env),
+    env: io.env,
   })
   try {
     return await run(services)

@@ -47,12 +47,8 @@ async function cooldown(io: CliIo, options: CooldownOptions): Promise<ExitCode> 
     let report: CooldownReport
     if (options.appId !== undefined) {
       // No stored profile holds this App ID, so no contract call fits; nothing is in flight in this process.
-      report = cooldownReport(
-        services.history,
-        { appId: options.appId, phoneCountryCode: options.country ?? null, phoneNumber },
-        Date.now(),
-        new InFlightLock(),
-      )
+      const subject = { appId: options.appId, phoneCountryCode: options.country ?? null, phoneNumber }
+      report = cooldownReport(await services.team.cooldownHistory(subject), subject, Date.now(), new InFlightLock())
     } else {
       const profile = await resolveProfile(services.dispatch, options.profile)
       report = await call(services.dispatch, 'cooldown.forPhone', {

@@ -6,14 +6,13 @@ import { createTeamPool } from '../../team/connect'
 import { initTeamSchema } from '../../team/schema'
 import { teamDatabaseFromEnv } from '../../team/team-from-env'
 import { openTeamHistory } from '../../team/team-history-store'
-import { teamStatus } from '../../team/team-status'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
 import { withServices } from '../cli-services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
-const NOT_CONFIGURED = `no team database is configured: set ${TEAM_DATABASE_URL_ENV} to a postgres:// URL.`
+const NOT_CONFIGURED = `no team database is configured: choose one in Settings, or set ${TEAM_DATABASE_URL_ENV} to a postgres:// URL.`
 
 export function addTeamCommand(program: Command, context: CommandContext): void {
   const team = program
@@ -44,17 +43,21 @@ function configured(io: CliIo): NonNullable<ReturnType<typeof teamDatabaseFromEn
 }
 
 async function status(io: CliIo, options: { json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
-  const report = await teamStatus(team.config, team.password)
-  if (options.json) {
-    writeJson(io, report)
-  } else {
-    io.stdout.write(`database  ${report.connection}\nstate     ${report.state}\n`)
-    io.stdout.write(`schema    ${report.schemaVersion ?? 'none'} (this console needs ${report.neededVersion})\n`)
-    if (report.entries !== null) io.stdout.write(`entries   ${report.entries}\n`)
-    if (report.message) io.stdout.write(`${report.message}\n`)
-  }
-  return report.state === 'connected' ? EXIT.ok : EXIT.failure
+  return withServices(io, async (services) => {
+    // The database the app would use: the environment's, else the one in Settings.
+    const report = await services.team.status()
+    if (report.source === 'off') throw CliError.usage(NOT_CONFIGURED)
+    if (options.json) {
+      writeJson(io, report)
+    } else {
+      io.stdout.write(`database  ${report.connection}\nstate     ${report.state}\n`)
+      io.stdout.write(`schema    ${report.schemaVersion ?? 'none'} (this console needs ${report.neededVersion})\n`)
+      if (report.entries !== null) io.stdout.write(`entries   ${report.entries}\n`)
+      io.stdout.write(`waiting   ${report.waitingUploads} result(s) to upload\n`)
+      if (report.message) io.stdout.write(`${report.message}\n`)
+    }
+    return report.state === 'connected' ? EXIT.ok : EXIT.failure
+  })
 }
 
 async function init(io: CliIo, options: { grantTo?: string; json?: boolean }): Promise<ExitCode> {

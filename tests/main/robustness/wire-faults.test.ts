@@ -301,7 +301,7 @@ describe('faults on the wire', () => {
     expect(emulator.received().length).toBe(requestsBefore)
     // Either nothing is recorded, or the refusal is recorded as finished: never a send that looks in flight.
     expect(leftSending).toBe(0)
-    const report = services.cooldownFor({
+    const report = await services.cooldownFor({
       profileId: 'local-sandbox',
       phoneNumber: '13912345670',
       phoneCountryCode: '+86',

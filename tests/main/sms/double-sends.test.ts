@@ -27,8 +27,8 @@ async function attempt(input: Record<string, unknown>): Promise<SendOutcome | Ca
   return envelope.ok ? (envelope.value as SendOutcome) : envelope.error
 }
 
-function loginCooldown(input: { phoneNumber: string; phoneCountryCode?: string }): ChannelCooldown {
-  const report = services.cooldownFor({ profileId: LOGIN.profileId, ...input })
+async function loginCooldown(input: { phoneNumber: string; phoneCountryCode?: string }): Promise<ChannelCooldown> {
+  const report = await services.cooldownFor({ profileId: LOGIN.profileId, ...input })
   return report.channels.find((channel) => channel.channel === LOGIN.channel)!
 }
 
@@ -40,7 +40,7 @@ describe('the country code of the cooldown', () => {
     now += 5_000
     expect(await attempt({ phoneNumber: '13800138000' })).toMatchObject({ code: 'cooldown' })
     expect(services.emulator.running!.received()).toHaveLength(1)
-    expect(loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
+    expect(await loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
   })
 
   it('refuses +86, 86 and +086 after a send without a country code, and sends them as +86', async () => {
@@ -51,7 +51,7 @@ describe('the country code of the cooldown', () => {
     }
     expect(services.emulator.running!.received()).toHaveLength(1)
     // Another country's number of the same digits is another phone.
-    expect(loginCooldown({ phoneNumber: '13800138000', phoneCountryCode: '+852' }).state).toBe('free')
+    expect((await loginCooldown({ phoneNumber: '13800138000', phoneCountryCode: '+852' })).state).toBe('free')
     const forced = await attempt({ phoneNumber: '13800138000', phoneCountryCode: '+086', overrideCooldown: true })
     const body = JSON.parse(services.emulator.running!.received()[1]!.body) as { phoneCountryCode: string }
     expect(body.phoneCountryCode).toBe('+86')
@@ -103,7 +103,7 @@ describe('sends that may have gone out', () => {
       })
     }
     expect(services.emulator.running!.received()).toHaveLength(1)
-    const report = services.cooldownFor({ profileId, ...phone })
+    const report = await services.cooldownFor({ profileId, ...phone })
     expect(report.channels.find((channel) => channel.channel === LOGIN.channel)).toMatchObject({
       state: 'cooling',
       reason: 'maybe-sent',
@@ -144,7 +144,7 @@ describe('a send whose answer cannot be recorded', () => {
 
     // The entry stays `sending` in the history; the cooldown is kept in memory, not shown as in flight.
     now += 5_000
-    expect(loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
+    expect(await loginCooldown({ phoneNumber: '13800138000' })).toMatchObject({ state: 'cooling', reason: 'sent' })
     expect(await attempt({ phoneNumber: '13800138000' })).toMatchObject({ code: 'cooldown' })
     expect(services.emulator.running!.received()).toHaveLength(1)
     // Overridable like any cooldown.

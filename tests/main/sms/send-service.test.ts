@@ -123,7 +123,7 @@ describe('sending through the sandbox profile', () => {
     now += 45_000
     expect((await refusal({ phoneNumber: '13800138000', phoneCountryCode: '+86' })).code).toBe('cooldown')
     now += 15_001
-    const report = services.cooldownFor({
+    const report = await services.cooldownFor({
       profileId: 'local-sandbox',
       phoneNumber: '13800138000',
       phoneCountryCode: '+86',
@@ -137,7 +137,7 @@ describe('sending through the sandbox profile', () => {
       now += 1_000
       const again = await send({ phoneNumber })
       expect(services.history.get(again.entryId, false).cooldownOverride).toBe(false)
-      const report = services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
+      const report = await services.cooldownFor({ profileId: 'local-sandbox', phoneNumber })
       expect(report.channels.every((channel) => channel.state === 'free')).toBe(true)
     }
     expect(services.emulator.running!.received()).toHaveLength(4)
