@@ -36,7 +36,7 @@ export interface TeamBackendOptions {
 }
 
 /** The team database in use and where it comes from. */
-interface ChosenTeam {
+export interface ChosenTeam {
   source: Exclude<TeamSource, 'off'>
   config: TeamDatabaseConfig
   password: string | null
@@ -175,7 +175,8 @@ export class TeamBackend {
     }
   }
 
-  private async chosen(): Promise<ChosenTeam | null> {
+  /** The team database in use now, with its password; null when team mode is off. */
+  async chosen(): Promise<ChosenTeam | null> {
     const fromEnv = teamDatabaseFromEnv(this.options.env)
     if (fromEnv) return { source: 'env', ...fromEnv }
     const config = this.options.settings.get().teamDatabase

@@ -1,14 +1,15 @@
-import { hostname } from 'node:os'
 import type { Command } from 'commander'
 import { describeConnection, TEAM_DATABASE_URL_ENV } from '../../team/connection-config'
 import { consoleRoleGrants } from '../../team/console-role'
 import { createTeamPool } from '../../team/connect'
 import { initTeamSchema } from '../../team/schema'
-import { teamDatabaseFromEnv } from '../../team/team-from-env'
+import { consoleIdOf } from '../../team/console-id'
+import type { ChosenTeam } from '../../team/team-backend'
 import { openTeamHistory } from '../../team/team-history-store'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
 import { withServices } from '../cli-services'
+import type { Services } from '../../services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
@@ -36,8 +37,9 @@ export function addTeamCommand(program: Command, context: CommandContext): void 
     .action((options: { json?: boolean }) => context.run(() => importLocal(context.io, options)))
 }
 
-function configured(io: CliIo): NonNullable<ReturnType<typeof teamDatabaseFromEnv>> {
-  const team = teamDatabaseFromEnv(io.env)
+/** The database the app would use: the environment's, else the one in Settings (password from the keychain). */
+async function configured(services: Services): Promise<ChosenTeam> {
+  const team = await services.team.chosen()
   if (!team) throw CliError.usage(NOT_CONFIGURED)
   return team
 }
@@ -61,7 +63,7 @@ async function status(io: CliIo, options: { json?: boolean }): Promise<ExitCode>
 }
 
 async function init(io: CliIo, options: { grantTo?: string; json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
+  const team = await withServices(io, configured)
   const grants = options.grantTo === undefined ? null : consoleRoleGrants(options.grantTo)
   const pool = createTeamPool(team.config, team.password, { max: 1 })
   try {
@@ -81,14 +83,13 @@ async function init(io: CliIo, options: { grantTo?: string; json?: boolean }): P
 }
 
 async function importLocal(io: CliIo, options: { json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
-  const store = await openTeamHistory({
-    ...team,
-    clock: Date.now,
-    consoleId: `${hostname()} cli`,
-  })
+  const { team, consoleId, local } = await withServices(io, async (services) => ({
+    team: await configured(services),
+    consoleId: consoleIdOf(services.dataDir),
+    local: services.history.export({}, 'json', true),
+  }))
+  const store = await openTeamHistory({ ...team, clock: Date.now, consoleId })
   try {
-    const local = await withServices(io, async (services) => services.history.export({}, 'json', true))
     const { entries } = JSON.parse(local.content) as { entries: Parameters<typeof store.importEntries>[0] }
     const counts = await store.importEntries(entries)
     if (options.json) writeJson(io, counts)
