@@ -134,8 +134,8 @@ export class TeamBackend {
   }
 
   private async uploadPass(): Promise<number> {
-    if (this.queue.list().length === 0) return 0
     try {
+      if (this.queue.list().length === 0) return 0
       const chosen = await this.chosen()
       if (!chosen) return 0
       const uploaded = await uploadWaiting(await this.teamStore(chosen), {
