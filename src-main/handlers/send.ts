@@ -6,15 +6,15 @@ import { sendSmsForUser, type SendServiceDeps } from '../sms/send-service'
 
 /** What sending and the cooldown panel need: the send flow's own deps and a phone's cooldown report. */
 export interface SendDeps extends SendServiceDeps {
-  cooldownReport(subject: CooldownSubject): CooldownReport
+  cooldownReport(subject: CooldownSubject): Promise<CooldownReport>
 }
 
 export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'cooldown.forPhone'> {
   return {
     'sms.send': (input) => sendSmsForUser(deps, input),
-    'cooldown.forPhone': ({ profileId, phoneNumber, phoneCountryCode }) => {
+    'cooldown.forPhone': async ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = deps.profiles.get(profileId)
-      const report = deps.cooldownReport({
+      const report = await deps.cooldownReport({
         appId: profile.appId,
         phoneCountryCode: phoneCountryCode ?? null,
         phoneNumber,

@@ -176,6 +176,23 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   }
 
   /**
+   * Names a completed entry whose answer was uploaded later by its local copy: the answer's own time,
+   * and the copy's import key, so `team import` finds it instead of adding it again. An import that
+   * already brought the copy keeps its key.
+   */
+  async markUploaded(id: number, local: { sourceKey: string; completedAt: number }): Promise<void> {
+    this.assertWritable()
+    await this.run(async () => {
+      await this.pool.query(
+        `UPDATE ${HISTORY} SET completed_at = $3,
+           source_key = CASE WHEN EXISTS (SELECT 1 FROM ${HISTORY} WHERE source_key = $2) THEN source_key ELSE $2 END
+         WHERE id = $1 AND console_id = $4 AND outcome <> ${SENDING}`,
+        [id, local.sourceKey, local.completedAt, this.options.consoleId],
+      )
+    })
+  }
+
+  /**
    * Marks entries whose lease has ended as outcome unknown, their cooldown starting when the lease
    * ended. Rows another transaction holds are skipped (it is settling or completing them), so two
    * consoles settling at once never wait on each other.

@@ -23,6 +23,7 @@ const SETTINGS: Settings = {
   retentionDays: 90,
   retentionMaxEntries: null,
   keychainBackend: 'keytar',
+  teamDatabase: null,
 }
 
 beforeEach(async () => {

@@ -40,6 +40,7 @@ describe('following main’s events', () => {
         retentionDays: null,
         retentionMaxEntries: 500,
         keychainBackend: 'keytar',
+        teamDatabase: null,
       },
     })
     await flushPromises()

@@ -22,7 +22,7 @@ export function followMainEvents(): () => void {
       cooldown.followHistory(event)
     } else if (event.name === 'profiles.changed') {
       profiles.apply(event.list)
-    } else {
+    } else if (event.name === 'settings.changed') {
       settings.apply(event.settings)
     }
   })
