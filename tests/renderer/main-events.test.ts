@@ -39,6 +39,7 @@ describe('following main’s events', () => {
       retentionDays: null,
       retentionMaxEntries: 500,
       keychainBackend: 'keytar',
+      teamDatabase: null,
     }))
     main.emit('settings.changed')
     await flushPromises()

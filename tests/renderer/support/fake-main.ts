@@ -214,6 +214,7 @@ export function baseHandlers(activeId = SANDBOX.id): Handlers {
       retentionDays: 90,
       retentionMaxEntries: null,
       keychainBackend: 'keytar',
+      teamDatabase: null,
     }),
     'cooldown.forPhone': () => coolingReport(),
   }
