@@ -1,13 +1,44 @@
+import type { TeamDatabaseConfig, TeamSource, TeamStatus } from './contract'
 import type { Handlers } from './contract/dispatcher'
 import { ConsoleError } from './contract/errors'
 import { registerSecret } from './logging'
 import { reproduce } from './reproduce'
 import type { Services } from './services'
 import { sendSmsForUser } from './sms/send-service'
+import { TEAM_SCHEMA_VERSION } from './team/migrations'
+import { teamDatabaseFromEnv } from './team/team-from-env'
+import { teamStatus } from './team/team-status'
+
+/** The keychain account holding the team database's password. */
+const TEAM_PASSWORD_ACCOUNT = 'team-database'
 
 /** Maps each contract call onto the services; the dispatcher has already parsed the input. */
 export function createHandlers(services: Services): Handlers {
-  const { profiles, history, settings, events } = services
+  const { profiles, history, settings, events, secrets } = services
+  const statusOf = async (source: TeamSource, config: TeamDatabaseConfig, password: string | null) => ({
+    source,
+    ...(await teamStatus(config, password)),
+    waitingUploads: 0,
+    hasPassword: password !== null,
+  })
+  const currentTeamStatus = async (): Promise<TeamStatus> => {
+    const fromEnv = teamDatabaseFromEnv(process.env)
+    if (fromEnv) return statusOf('env', fromEnv.config, fromEnv.password)
+    const password = await secrets.get(TEAM_PASSWORD_ACCOUNT)
+    const config = settings.get().teamDatabase
+    if (config) return statusOf('settings', config, password)
+    return {
+      source: 'off',
+      connection: null,
+      state: 'off',
+      schemaVersion: null,
+      neededVersion: TEAM_SCHEMA_VERSION,
+      entries: null,
+      waitingUploads: 0,
+      message: null,
+      hasPassword: password !== null,
+    }
+  }
   const profilesChanged = <T>(value: T): T => {
     events.emit('profiles.changed')
     return value
@@ -62,7 +93,21 @@ export function createHandlers(services: Services): Handlers {
       }
       const updated = settings.update(patch)
       events.emit('settings.changed')
+      if (patch.teamDatabase !== undefined) events.emit('team.changed')
       return updated
+    },
+
+    'team.status': () => currentTeamStatus(),
+    'team.test': async ({ config, password }) =>
+      statusOf('settings', config, password ?? (await secrets.get(TEAM_PASSWORD_ACCOUNT))),
+    'team.setPassword': async ({ value }) => {
+      if (value === null) await secrets.delete(TEAM_PASSWORD_ACCOUNT)
+      else {
+        registerSecret(value)
+        await secrets.set(TEAM_PASSWORD_ACCOUNT, value)
+      }
+      events.emit('team.changed')
+      return currentTeamStatus()
     },
   }
 }

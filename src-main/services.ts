@@ -30,6 +30,7 @@ import { openHistory, type HistoryStore } from './history'
 import { ProfileService } from './profiles/profile-service'
 import { DataWarnings } from './settings/data-warnings'
 import { SettingsStore } from './settings/settings-store'
+import type { SecretStore } from './credentials/secret-store'
 import type { SendServiceDeps } from './sms/send-service'
 import { version } from '../package.json'
 
@@ -54,6 +55,8 @@ export type Services = {
   profiles: ProfileService
   history: HistoryStore
   settings: SettingsStore
+  /** The OS keychain the profiles' secrets and the team database's password live in. */
+  secrets: SecretStore
   warnings: DataWarnings
   catalog: Catalog
   sendDeps: SendServiceDeps
@@ -153,6 +156,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     profiles,
     history,
     settings,
+    secrets,
     warnings,
     catalog,
     sendDeps,

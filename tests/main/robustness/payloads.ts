@@ -5,6 +5,7 @@ import {
   OUTCOMES,
   SECRET_KINDS,
   SMS_CHANNELS,
+  TLS_MODES,
   type CallName,
   type ErrorCode,
   type SmsChannel,
@@ -142,6 +143,19 @@ export const INPUT_SHAPES: Record<CallName, Shape> = {
     retentionMaxEntries: int({ min: 100, max: 10_000_000, optional: true, nullable: true }),
     keychainBackend: oneOf(['keytar', 'napi-keyring'], { optional: true }),
   },
+  'team.status': {},
+  'team.test': {
+    config: object({
+      host: text(255, { min: 1, trim: true }),
+      port: int({ min: 1, max: 65_535, optional: true }),
+      database: text(63, { min: 1, trim: true }),
+      user: text(63, { min: 1, trim: true }),
+      tls: oneOf(TLS_MODES, { optional: true }),
+      caFile: text(4096, { optional: true }),
+    }),
+    password: text(1024, { min: 1, optional: true }),
+  },
+  'team.setPassword': { value: text(1024, { min: 1, nullable: true }) },
 }
 
 /** Strings that have broken parsers, renderers or SQL before. */
@@ -676,6 +690,11 @@ export function harmlessPayload(
     case 'history.clear':
     case 'settings.update':
       // Every valid input changes something: these calls get invalid payloads only.
+      return null
+    case 'team.status':
+    case 'team.test':
+    case 'team.setPassword':
+      // They reach a database or the keychain: invalid payloads only.
       return null
   }
 }
