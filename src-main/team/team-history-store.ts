@@ -5,7 +5,8 @@ import { ConsoleError } from '../contract/errors'
 import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../contract/history'
 import type { SendResult } from '../contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
-import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
+import { eventReason, type ReasonRow } from '../history/cooldown-queries'
+import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, UNKNOWN } from '../history/codes'
 import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
@@ -37,6 +38,8 @@ export const LEASE_MARGIN_MS = 30_000
 const EXPORT_BATCH = 1000
 /** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
 const THROTTLED = 429
+const BUSINESS_FAILURE = outcomeCode('business-failure')
+const NETWORK_FAILURE = outcomeCode('network-failure')
 
 /** The columns of a full entry, named as the local history's rows so its reader (`toEntry`) serves both. */
 const ENTRY_SELECT = `
@@ -342,9 +345,11 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   }
 
   /**
-   * For each channel, the latest event completed after `since` that starts a cooldown: a success, a
-   * throttle answer, or an outcome unknown (a send that may have gone out), counting an entry whose
-   * lease has ended as unknown from that moment even before anyone settled it.
+   * For each channel, the latest event after `since` that starts a cooldown, read as the local history
+   * reads its own (`eventReason`): a success, a throttle answer, or any end that may have reached GenAuth
+   * (a timeout, a connection lost after the request left, an HTTP 5xx, an unreadable answer, an outcome
+   * unknown), counting an entry whose lease has ended as unknown from that moment even before anyone
+   * settled it.
    */
   private async cooldownEventsOn(
     db: pg.ClientBase | pg.Pool,
@@ -352,22 +357,29 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     since: number,
     now: number,
   ): Promise<CooldownEvent[]> {
-    const found = await db.query<{ channel: number; at: number; statusCode: number | null; outcome: number }>(
-      `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at,
-              status_code AS "statusCode", outcome
+    const found = await db.query<
+      Omit<ReasonRow, 'detail'> & { channel: number; at: number; outcome: number; detail: Buffer | null }
+    >(
+      `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at, outcome,
+              http_status AS "httpStatus", status_code AS "statusCode", phone_number AS "phoneNumber",
+              CASE WHEN outcome = ${NETWORK_FAILURE} THEN detail END AS detail
        FROM ${HISTORY}
        WHERE cooldown_phone = $1 AND created_at >= $2
-         AND ((completed_at > $3 AND (outcome IN (${SUCCESS}, ${UNKNOWN}) OR status_code = ${THROTTLED}))
+         AND ((completed_at > $3 AND (outcome <> ${BUSINESS_FAILURE} OR status_code = ${THROTTLED}))
               OR (outcome = ${SENDING} AND lease_until <= $4 AND lease_until > $3))`,
       // An event after `since` belongs to a send started at most INTERRUPTED_AFTER_MS before it.
       [cooldownPhone(subject), since - INTERRUPTED_AFTER_MS, since, now],
     )
     const latest = new Map<SmsChannel, CooldownEvent>()
     for (const row of found.rows) {
+      // Only an entry whose lease has ended is read here while still `sending`.
+      const outcome = row.outcome === SENDING ? 'unknown' : outcomeOf(row.outcome)
+      const reason = eventReason({ ...row, detail: arrayBufferOf(row.detail) }, outcome, subject.appId)
+      if (reason === null) continue
       const channel = channelOf(row.channel)
       const previous = latest.get(channel)
       if (previous && previous.at >= row.at) continue
-      latest.set(channel, teamCooldownEvent(channel, row))
+      latest.set(channel, { channel, at: row.at, reason, outcome })
     }
     return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
   }
@@ -400,8 +412,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
   private async rows(sql: string, params: SqlParams): Promise<EntryRow[]> {
     const found = await this.run(() => this.pool.query<TeamEntryRow>(sql, params.values))
-    // The local reader takes the detail as an ArrayBuffer, as libsql hands it over.
-    return found.rows.map((row) => ({ ...row, detail: row.detail && new Uint8Array(row.detail).buffer }))
+    return found.rows.map((row) => ({ ...row, detail: arrayBufferOf(row.detail) }))
   }
 
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -422,16 +433,7 @@ function subjectOf(entry: NewHistoryEntry): CooldownSubject {
   return { appId: entry.appId, phoneCountryCode: entry.phoneCountryCode, phoneNumber: entry.phoneNumber }
 }
 
-/**
- * What a team row starts on its channel. The team store counts a success, a throttle answer and an
- * outcome unknown (an expired lease among them); other sends that may have reached GenAuth (timeouts,
- * HTTP 5xx) are not yet read from the team's rows as the local history does.
- */
-function teamCooldownEvent(
-  channel: SmsChannel,
-  row: { at: number; statusCode: number | null; outcome: number },
-): CooldownEvent {
-  if (row.statusCode === THROTTLED) return { channel, at: row.at, reason: 'throttled', outcome: outcomeOf(row.outcome) }
-  if (row.outcome === SUCCESS) return { channel, at: row.at, reason: 'sent', outcome: 'success' }
-  return { channel, at: row.at, reason: 'maybe-sent', outcome: 'unknown' }
+/** The local readers take a detail as an ArrayBuffer, as libsql hands it over; pg gives a Buffer. */
+function arrayBufferOf(detail: Buffer | null): ArrayBuffer | null {
+  return detail && new Uint8Array(detail).buffer
 }

@@ -6,6 +6,7 @@ import {
   type HistoryFilter,
   type Outcome,
   type SendResult,
+  type SmsChannel,
 } from '../../../src-main/contract'
 import { refuseBlockedSend, type AsyncHistoryStore } from '../../../src-main/history/async-history'
 import type { NewHistoryEntry } from '../../../src-main/history'
@@ -290,6 +291,47 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
       // The same phone typed with separators is the same phone.
       expect(await store.cooldownEvents({ ...phone, phoneNumber: '138 1234-5678' }, now - 60_000)).toHaveLength(2)
       expect(await store.cooldownEvents(phone, now)).toEqual([])
+    })
+
+    it('cools a channel after every end that may have reached GenAuth, and not after one that cannot have', async () => {
+      const phone = { appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13812345678' }
+      const transport = (errorCode: string): ResultShape => ({
+        kind: 'network-failure',
+        statusCode: null,
+        httpStatus: null,
+        requestId: null,
+        message: null,
+        errorCode,
+        errorMessage: `${errorCode}: the connection failed`,
+        response: null,
+      })
+      const noAnswer = { statusCode: null, httpStatus: null, requestId: null, message: null, response: null }
+      const ends: [SmsChannel, ResultShape, boolean][] = [
+        ['CHANNEL_LOGIN', { kind: 'timeout', ...noAnswer }, true],
+        ['CHANNEL_REGISTER', transport('ECONNRESET'), true],
+        ['CHANNEL_RESET_PASSWORD', { kind: 'http-failure', statusCode: 502, httpStatus: 502 }, true],
+        ['CHANNEL_BIND_PHONE', { kind: 'unparseable-body', statusCode: null, httpStatus: 200 }, true],
+        ['CHANNEL_UNBIND_PHONE', transport('ECONNREFUSED'), false],
+        ['CHANNEL_BIND_MFA', { kind: 'http-failure', statusCode: 404, httpStatus: 404 }, false],
+        ['CHANNEL_VERIFY_MFA', { kind: 'business-failure', statusCode: 400, apiCode: 99006 }, false],
+      ]
+      for (const [channel, shape] of ends) await record(newEntry({ channel }), shape)
+      const cooling = ends.filter(([, , cools]) => cools).map(([channel]) => channel)
+      const events = await store.cooldownEvents(phone, clock.now - 60_000)
+      expect(events.map((event) => event.channel)).toEqual(SMS_CHANNELS.filter((c) => cooling.includes(c)))
+      for (const event of events) expect(event).toMatchObject({ at: clock.now, reason: 'maybe-sent' })
+    })
+
+    it('cools a channel after a send cut off before its answer, once it is known to be dead', async () => {
+      const phone = { appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13812345678' }
+      await store.begin(newEntry({ channel: 'CHANNEL_LOGIN' }))
+      clock.advance(20 * 60_000)
+      await store.recoverInterrupted()
+      expect(await store.sendingChannels(phone)).toEqual([])
+      const events = await store.cooldownEvents(phone, T0 - 1)
+      expect(events).toEqual([
+        expect.objectContaining({ channel: 'CHANNEL_LOGIN', reason: 'maybe-sent', outcome: 'unknown' }),
+      ])
     })
 
     it('lists a channel as sending while its send is in flight', async () => {
