@@ -19,6 +19,7 @@ export function teamFilterSql(filter: StoredFilter, params: SqlParams, cursor?: 
   if (filter.matchesNothing) return 'false'
   const terms: string[] = []
   if (filter.profileId !== undefined) terms.push(`profile_id = ${params.add(filter.profileId)}`)
+  if (filter.operator !== undefined) terms.push(`operator = ${params.add(filter.operator)}`)
   if (filter.channel !== undefined) terms.push(`channel = ${params.add(filter.channel)}`)
   if (filter.outcome !== undefined) terms.push(`outcome = ${params.add(filter.outcome)}`)
   if (filter.statusCode !== undefined) terms.push(`status_code = ${params.add(filter.statusCode)}`)

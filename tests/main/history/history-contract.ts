@@ -24,6 +24,8 @@ const DAY = 24 * HOUR
 
 type ResultShape = Partial<SendResult> & Pick<SendResult, 'kind'>
 
+const OPERATORS = ['alice', 'bob', 'Bob']
+
 const PROFILES = [
   { profileId: 'p-prod', profileName: 'Production', environment: 'production' as const, appId: 'app-prod' },
   { profileId: 'p-stage', profileName: 'Staging', environment: 'staging' as const, appId: 'app-stage' },
@@ -49,6 +51,13 @@ const FILTERS: HistoryFilter[] = [
   {},
   { profileId: 'p-stage' },
   { profileId: 'nobody' },
+  { operator: 'bob' },
+  { operator: 'Bob' },
+  { operator: 'bo' },
+  { operator: 'bob', profileId: 'p-stage' },
+  { operator: 'alice', outcome: 'success' },
+  { operator: 'alice', phone: '138' },
+  { operator: 'bob', from: T0 + 2 * HOUR },
   { channel: 'CHANNEL_LOGIN' },
   { outcome: 'success' },
   { outcome: 'unknown' },
@@ -79,6 +88,7 @@ function matches(entry: HistoryEntry, filter: HistoryFilter): boolean {
   const requestId = filter.requestId?.trim() ?? ''
   return (
     (filter.profileId === undefined || entry.profileId === filter.profileId) &&
+    (filter.operator === undefined || entry.operator === filter.operator) &&
     (filter.channel === undefined || entry.channel === filter.channel) &&
     (filter.outcome === undefined || entry.outcome === filter.outcome) &&
     (filter.statusCode === undefined || entry.statusCode === filter.statusCode) &&
@@ -124,6 +134,7 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
           phoneCountryCode,
           phoneNumber,
           channel: SMS_CHANNELS[(index * 5) % SMS_CHANNELS.length]!,
+          operator: OPERATORS[index % 5 === 0 ? 2 : index % 3 === 0 ? 1 : 0]!,
         })
         const id = await store.begin(entry)
         if (index % 23 === 5) continue

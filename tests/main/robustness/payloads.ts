@@ -84,6 +84,7 @@ export const PROFILE_FIELDS: Shape = {
 }
 const historyFilter: Shape = {
   profileId: text(200, { optional: true }),
+  operator: text(200, { optional: true }),
   channel: oneOf(SMS_CHANNELS, { optional: true }),
   outcome: oneOf(OUTCOMES, { optional: true }),
   statusCode: int({ optional: true }),
