@@ -36,6 +36,11 @@ export const DEFAULT_SEND_TIMEOUT_MS = 120_000
 /** Added to the send's timeout: the answer still has to be written after it arrives. */
 export const LEASE_MARGIN_MS = 30_000
 const EXPORT_BATCH = 1000
+/** Rows per INSERT of an import: 24 parameters each, well under PostgreSQL's 65,535 per statement. */
+const IMPORT_BATCH = 500
+const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
+  country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code, api_code, latency_ms,
+  cooldown_override, validation_override, note, request_id, detail, console_id, source_key`
 /** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
 const THROTTLED = 429
 const BUSINESS_FAILURE = outcomeCode('business-failure')
@@ -271,52 +276,62 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   async importEntries(entries: Iterable<HistoryEntry>): Promise<TeamImport> {
     this.assertWritable()
     const outcome: TeamImport = { added: 0, alreadyThere: 0, inFlight: 0 }
+    const finished: HistoryEntry[] = []
+    for (const entry of entries) {
+      if (entry.outcome === 'sending') outcome.inFlight++
+      else finished.push(entry)
+    }
     await this.transaction(async (client) => {
-      for (const entry of entries) {
-        if (entry.outcome === 'sending') {
-          outcome.inFlight++
-          continue
-        }
+      for (let start = 0; start < finished.length; start += IMPORT_BATCH) {
+        const batch = finished.slice(start, start + IMPORT_BATCH)
         const params = new SqlParams()
-        const values = [
-          entry.createdAt,
-          entry.completedAt,
-          entry.profileId,
-          entry.profileName,
-          entry.environment,
-          entry.appId,
-          entry.operator,
-          channelCode(entry.channel),
-          entry.phoneCountryCode ?? '',
-          entry.phoneNumber,
-          entry.phoneNumber.replace(/\D/g, ''),
-          cooldownPhone(entry),
-          outcomeCode(entry.outcome),
-          entry.httpStatus,
-          entry.statusCode,
-          entry.apiCode,
-          entry.latencyMs === null ? null : Math.round(entry.latencyMs),
-          entry.cooldownOverride,
-          entry.validationOverride,
-          entry.note,
-          entry.requestId,
-          encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
-          this.options.consoleId,
-          localSourceKey(entry),
-        ].map((value) => params.add(value))
+        const rows = batch.map(
+          (entry) =>
+            `(${this.importValues(entry)
+              .map((value) => params.add(value))
+              .join(', ')})`,
+        )
+        // One statement per batch; a row uploaded before (its source_key taken) is skipped, not an error.
         const inserted = await client.query(
-          `INSERT INTO ${HISTORY} (created_at, completed_at, profile_id, profile_name, environment, app_id, operator,
-             channel, country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code,
-             api_code, latency_ms, cooldown_override, validation_override, note, request_id, detail, console_id,
-             source_key)
-           VALUES (${values.join(', ')}) ON CONFLICT (source_key) DO NOTHING`,
+          `INSERT INTO ${HISTORY} (${IMPORT_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT (source_key) DO NOTHING`,
           params.values,
         )
-        if (inserted.rowCount) outcome.added++
-        else outcome.alreadyThere++
+        const added = inserted.rowCount ?? 0
+        outcome.added += added
+        outcome.alreadyThere += batch.length - added
       }
     })
     return outcome
+  }
+
+  /** A finished local entry as the values of IMPORT_COLUMNS, in order. */
+  private importValues(entry: HistoryEntry): unknown[] {
+    return [
+      entry.createdAt,
+      entry.completedAt,
+      entry.profileId,
+      entry.profileName,
+      entry.environment,
+      entry.appId,
+      entry.operator,
+      channelCode(entry.channel),
+      entry.phoneCountryCode ?? '',
+      entry.phoneNumber,
+      entry.phoneNumber.replace(/\D/g, ''),
+      cooldownPhone(entry),
+      outcomeCode(entry.outcome),
+      entry.httpStatus,
+      entry.statusCode,
+      entry.apiCode,
+      entry.latencyMs === null ? null : Math.round(entry.latencyMs),
+      entry.cooldownOverride,
+      entry.validationOverride,
+      entry.note,
+      entry.requestId,
+      encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
+      this.options.consoleId,
+      localSourceKey(entry),
+    ]
   }
 
   async close(): Promise<void> {
