@@ -1,4 +1,4 @@
-import type { Environment, HeaderFamily, Outcome, SecretKind } from '../../src-main/contract'
+import type { Environment, HeaderFamily, Outcome, SecretKind, TlsMode } from '../../src-main/contract'
 
 /**
  * The contract's enum values as lists, for menus. The renderer imports main's contract as types only,
@@ -28,3 +28,5 @@ export const ENVIRONMENTS = everyValueOf<Environment>()(['production', 'staging'
 export const SECRET_KINDS = everyValueOf<SecretKind>()(['appSecret', 'accessToken'])
 
 export const HEADER_FAMILIES = everyValueOf<HeaderFamily>()(['both', 'genauth', 'authing'])
+
+export const TLS_MODES = everyValueOf<TlsMode>()(['disable', 'require', 'verify-ca', 'verify-full'])

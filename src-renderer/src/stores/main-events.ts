@@ -3,6 +3,7 @@ import { useCooldownStore } from './cooldown'
 import { useHistoryStore } from './history'
 import { useProfilesStore } from './profiles'
 import { useSettingsStore } from './settings'
+import { useTeamStore } from './team'
 
 /**
  * Keeps the stores in step with main: another window, the CLI or a finished send changes what they show.
@@ -13,6 +14,7 @@ export function followMainEvents(): () => void {
   const cooldown = useCooldownStore()
   const profiles = useProfilesStore()
   const settings = useSettingsStore()
+  const team = useTeamStore()
   // A failed background refresh leaves the last state on screen; the user's next action reports errors.
   const quietly = (work: Promise<void>) => void work.catch(() => undefined)
   return onEvent((name) => {
@@ -21,6 +23,8 @@ export function followMainEvents(): () => void {
       quietly(cooldown.refresh())
     } else if (name === 'profiles.changed') {
       quietly(profiles.load())
+    } else if (name === 'team.changed') {
+      quietly(team.load())
     } else {
       quietly(settings.load())
     }

@@ -13,6 +13,7 @@ import type {
   ProfileList,
   ProfileView,
   SendResult,
+  Settings,
   SmsChannel,
 } from '../../../src-main/contract'
 import type { Transport } from '../../../src-renderer/src/api/transport'
@@ -202,20 +203,23 @@ export function sendResult(overrides: Partial<SendResult> = {}): SendResult {
   }
 }
 
+/** The settings of a fresh install. */
+export const SETTINGS: Settings = {
+  language: null,
+  theme: 'system',
+  retentionDays: 90,
+  retentionMaxEntries: null,
+  keychainBackend: 'keytar',
+  teamDatabase: null,
+}
+
 /** The calls every screen makes at start, answered with the sandbox active and nothing cooling. */
 export function baseHandlers(activeId = SANDBOX.id): Handlers {
   return {
     'app.info': () => APP_INFO,
     'catalog.get': () => CATALOG,
     'profiles.list': () => profileList(activeId),
-    'settings.get': () => ({
-      language: null,
-      theme: 'system',
-      retentionDays: 90,
-      retentionMaxEntries: null,
-      keychainBackend: 'keytar',
-      teamDatabase: null,
-    }),
+    'settings.get': () => SETTINGS,
     'cooldown.forPhone': () => coolingReport(),
   }
 }
