@@ -58,7 +58,8 @@ CREATE INDEX history_in_flight ON ${TEAM_SCHEMA}.history (lease_until) WHERE out
 
 /**
  * Version 2: indexes for the history view's filters on a large team history.
- * - operator, and channel (with the date range) as the leading key of a newest-first index;
+ * - operator, and channel (with the date range) as the leading key of a newest-first index that also
+ *   carries the outcome, so the filter's counts are read from the index alone;
  * - the phone search (any part of the digits) through a trigram index when the server has pg_trgm
  *   (shipped with PostgreSQL's contrib modules, which Debian's postgresql package includes; trusted
  *   since PostgreSQL 13, so a role that may create objects in the database may add it). Without it the
@@ -66,8 +67,8 @@ CREATE INDEX history_in_flight ON ${TEAM_SCHEMA}.history (lease_until) WHERE out
  *   history newest first until a page is full.
  */
 const V2 = `
-CREATE INDEX history_operator ON ${TEAM_SCHEMA}.history (operator, created_at DESC, id DESC);
-CREATE INDEX history_channel ON ${TEAM_SCHEMA}.history (channel, created_at DESC, id DESC);
+CREATE INDEX history_operator ON ${TEAM_SCHEMA}.history (operator, created_at DESC, id DESC) INCLUDE (outcome);
+CREATE INDEX history_channel ON ${TEAM_SCHEMA}.history (channel, created_at DESC, id DESC) INCLUDE (outcome);
 DO $$
 DECLARE trgm_schema name;
 BEGIN

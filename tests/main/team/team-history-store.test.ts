@@ -203,8 +203,8 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     const byName = new Map(
       indexes.rows.map((row: { indexname: string; indexdef: string }) => [row.indexname, row.indexdef]),
     )
-    expect(byName.get('history_operator')).toContain('(operator, created_at DESC, id DESC)')
-    expect(byName.get('history_channel')).toContain('(channel, created_at DESC, id DESC)')
+    expect(byName.get('history_operator')).toContain('(operator, created_at DESC, id DESC) INCLUDE (outcome)')
+    expect(byName.get('history_channel')).toContain('(channel, created_at DESC, id DESC) INCLUDE (outcome)')
     expect(byName.get('history_phone_digits')).toMatch(/USING gin \(phone_digits genauth_sms\.gin_trgm_ops\)/)
   })
 
