@@ -1,27 +1,15 @@
-import { createServer } from 'node:net'
 import { expect as baseExpect, test } from '@playwright/test'
 import en from '../../src-renderer/src/i18n/en-US'
 import zh from '../../src-renderer/src/i18n/zh-CN'
 import { wcagViolations } from '../fixtures/axe'
 import { startHost, type RunningHost } from '../fixtures/host'
+import { freePort } from '../../tests/shared/free-port'
 
 // Lazy views load their chunk on first use, and axe-core takes seconds: allow for a busy machine.
 const expect = baseExpect.configure({ timeout: 15_000 })
 
 const MESSAGES = { 'en-US': en, 'zh-CN': zh } as const
 const PASSWORD = 'pw-typed-for-the-test'
-
-/** A loopback port nothing listens on: opened, noted, closed again. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 let host: RunningHost
 test.beforeAll(async () => {
@@ -40,7 +28,8 @@ for (const locale of ['en-US', 'zh-CN'] as const) {
     test('a team database on a closed port tests as unreachable, by keyboard, and the password is not shown back', async ({
       page,
     }) => {
-      const port = await closedPort()
+      // Free a moment ago, so nothing answers there.
+      const port = await freePort()
       await page.goto(host.url)
       await expect(page.locator('html')).toHaveAttribute('lang', locale)
       await page.getByRole('tab', { name: m.nav.settings }).click()
