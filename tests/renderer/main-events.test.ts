@@ -8,7 +8,7 @@ import { followMainEvents } from '../../src-renderer/src/stores/main-events'
 import { useProfilesStore } from '../../src-renderer/src/stores/profiles'
 import { useSettingsStore } from '../../src-renderer/src/stores/settings'
 import { useTeamStore } from '../../src-renderer/src/stores/team'
-import { baseHandlers, FakeMain, PRODUCTION, profileList } from './support/fake-main'
+import { baseHandlers, FakeMain, PRODUCTION, profileList, teamStatus } from './support/fake-main'
 
 let main: FakeMain
 beforeEach(() => {
@@ -51,17 +51,14 @@ describe('following main’s events', () => {
 
   it('reloads the team state, and only it, when the team database changes', async () => {
     const stop = followMainEvents()
-    main.on('team.status', () => ({
-      source: 'settings',
-      connection: 'postgres://sms@db:5432/sms?sslmode=verify-full',
-      state: 'connected',
-      schemaVersion: 2,
-      neededVersion: 2,
-      entries: 10,
-      waitingUploads: 0,
-      message: null,
-      hasPassword: true,
-    }))
+    main.on('team.status', () =>
+      teamStatus({
+        source: 'settings',
+        connection: 'postgres://sms@db:5432/sms',
+        state: 'connected',
+        hasPassword: true,
+      }),
+    )
     main.emit('team.changed')
     await flushPromises()
     expect(useTeamStore().status?.state).toBe('connected')

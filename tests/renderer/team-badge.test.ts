@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { TeamStatus } from '../../src-main/contract'
 import TeamBadge from '../../src-renderer/src/components/TeamBadge.vue'
 import { useTeamStore } from '../../src-renderer/src/stores/team'
-import { baseHandlers, FakeMain } from './support/fake-main'
+import { baseHandlers, FakeMain, teamStatus } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
 let wrapper: VueWrapper | null = null
@@ -13,17 +13,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const OFF: TeamStatus = {
-  source: 'off',
-  connection: null,
-  state: 'off',
-  schemaVersion: null,
-  neededVersion: 2,
-  entries: null,
-  waitingUploads: 0,
-  message: null,
-  hasPassword: false,
-}
+const OFF = teamStatus()
 
 async function badgeFor(status: TeamStatus): Promise<HTMLElement | null> {
   const main = new FakeMain({ ...baseHandlers(), 'team.status': () => status })

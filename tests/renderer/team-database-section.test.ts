@@ -1,9 +1,9 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Settings, TeamDatabaseConfig, TeamStatus } from '../../src-main/contract'
+import type { Settings, TeamDatabaseConfig } from '../../src-main/contract'
 import TeamDatabaseSection from '../../src-renderer/src/components/settings/TeamDatabaseSection.vue'
 import { useSettingsStore } from '../../src-renderer/src/stores/settings'
-import { baseHandlers, FakeMain, SETTINGS } from './support/fake-main'
+import { baseHandlers, FakeMain, SETTINGS, teamStatus } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
 let wrapper: VueWrapper | null = null
@@ -15,20 +15,7 @@ afterEach(() => {
 
 const SAVED: TeamDatabaseConfig = { host: 'db.team.example', port: 6432, database: 'sms', user: 'sms_console' }
 
-function status(overrides: Partial<TeamStatus> = {}): TeamStatus {
-  return {
-    source: 'off',
-    connection: null,
-    state: 'off',
-    schemaVersion: null,
-    neededVersion: 2,
-    entries: null,
-    waitingUploads: 0,
-    message: null,
-    hasPassword: false,
-    ...overrides,
-  }
-}
+const status = teamStatus
 
 async function mountSection(main: FakeMain): Promise<void> {
   wrapper = await mountWithMain(TeamDatabaseSection, main)

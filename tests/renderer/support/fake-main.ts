@@ -15,6 +15,7 @@ import type {
   SendResult,
   Settings,
   SmsChannel,
+  TeamStatus,
 } from '../../../src-main/contract'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
@@ -211,6 +212,22 @@ export const SETTINGS: Settings = {
   retentionMaxEntries: null,
   keychainBackend: 'keytar',
   teamDatabase: null,
+}
+
+/** main's team.status: team mode off unless `overrides` say otherwise. */
+export function teamStatus(overrides: Partial<TeamStatus> = {}): TeamStatus {
+  return {
+    source: 'off',
+    connection: null,
+    state: 'off',
+    schemaVersion: null,
+    neededVersion: 2,
+    entries: null,
+    waitingUploads: 0,
+    message: null,
+    hasPassword: false,
+    ...overrides,
+  }
 }
 
 /** The calls every screen makes at start, answered with the sandbox active and nothing cooling. */
