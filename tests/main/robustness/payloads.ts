@@ -5,6 +5,7 @@ import {
   OUTCOMES,
   SECRET_KINDS,
   SMS_CHANNELS,
+  TLS_MODES,
   type CallName,
   type ErrorCode,
   type SmsChannel,
@@ -83,6 +84,7 @@ export const PROFILE_FIELDS: Shape = {
 }
 const historyFilter: Shape = {
   profileId: text(200, { optional: true }),
+  operator: text(200, { optional: true }),
   channel: oneOf(SMS_CHANNELS, { optional: true }),
   outcome: oneOf(OUTCOMES, { optional: true }),
   statusCode: int({ optional: true }),
@@ -98,7 +100,7 @@ const teamDatabase: Shape = {
   port: int({ min: 1, max: 65_535, optional: true }),
   database: text(63, { min: 1, trim: true }),
   user: text(63, { min: 1, trim: true }),
-  tls: oneOf(['disable', 'require', 'verify-ca', 'verify-full'], { optional: true }),
+  tls: oneOf(TLS_MODES, { optional: true }),
   caFile: text(4096, { optional: true }),
 }
 
