@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CALL_NAMES, SMS_CHANNELS, type CallName, type ProfileView, type SendOutcome } from '../../../src-main/shared/contract'
+import {
+  CALL_NAMES,
+  SettingsPatch,
+  SMS_CHANNELS,
+  type CallName,
+  type ProfileView,
+  type SendOutcome,
+} from '../../../src-main/shared/contract'
 import { openApp, type OpenApp } from '../open-app'
 import { dataFolderState } from './data-state'
 import { describe as describeValue, verdictOf } from './envelope'
@@ -372,9 +379,8 @@ describe('valid-shaped input that changes state, in process', () => {
           const verdict = verdictOf(await services.dispatch('settings.update', patch))
           figures.tried++
           if (verdict.kind === 'refused') figures.rejected++
-          // A team database named without a port is on PostgreSQL's own.
-          const team = (patch as { teamDatabase?: object | null }).teamDatabase
-          const applied = { ...before, ...patch, ...(team ? { teamDatabase: { port: 5432, ...team } } : {}) }
+          // As the contract reads the patch: a team database's names trimmed, its port PostgreSQL's own if absent.
+          const applied = { ...before, ...SettingsPatch.parse(patch) }
           expect(verdict).toEqual({ kind: 'ok', value: applied })
           expect(services.settings.get()).toEqual(applied)
         }),
