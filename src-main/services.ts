@@ -12,7 +12,7 @@ import {
   type Language,
   type ProfileView,
 } from './shared/contract'
-import { activeCooldown, cooldownReport, InFlightLock, UnrecordedSends } from './cooldown'
+import { cooldownReport, InFlightLock, UnrecordedSends } from './cooldown'
 import { probeKeychain } from './credentials/keychain-status'
 import { createSecretStore } from './credentials/create-secret-store'
 import { SwitchableSecretStore } from './credentials/switchable-secret-store'
@@ -30,6 +30,8 @@ import { PROFILES_FILE } from './profiles/profiles-file'
 import { DataWarnings } from './files/data-warnings'
 import { SETTINGS_FILE, SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
+import { consoleIdOf } from './team/console-id'
+import { TeamBackend } from './team/team-backend'
 import { version } from '../package.json'
 
 export type ServicesOptions = {
@@ -44,14 +46,21 @@ export type ServicesOptions = {
   retentionDelayMs?: number
   /** The per-run token of the sandbox emulator's control routes (browser mode passes its own). */
   emulatorToken?: string
+  /** Where GENAUTH_SMS_TEAM_DATABASE_URL is read (default: this process's environment). */
+  env?: NodeJS.ProcessEnv
 }
+
+/** How often answers waiting for the team database are offered to it again. */
+const UPLOAD_RETRY_MS = 30_000
 
 export type Services = {
   dataDir: string
   log: Logger
   events: EventBus
   profiles: ProfileService
+  /** This computer's history; `team` chooses between it and the team database. */
   history: HistoryStore
+  team: TeamBackend
   settings: SettingsStore
   warnings: DataWarnings
   catalog: Catalog
@@ -69,9 +78,12 @@ export type Services = {
   close(): Promise<void>
 }
 
-/** The cooldown as this process sees it: the history, this process's lock and its unrecorded sends, on its clock. */
+/**
+ * The cooldown as this process sees it: the chosen history (the team's or this computer's), this process's
+ * lock and its unrecorded sends, on its clock.
+ */
 export type Cooldowns = SendServiceDeps['cooldown'] & {
-  report(subject: CooldownSubject): CooldownReport
+  report(subject: CooldownSubject): Promise<CooldownReport>
 }
 
 /**
@@ -132,18 +144,28 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The cooldown is derived from the history plus this process's sends the history failed to record.
   const cooldownHistory = unrecorded.over(history)
   const operator = safeOperatorName()
+  const team = new TeamBackend({
+    dataDir,
+    env: options.env ?? process.env,
+    settings,
+    secrets,
+    local: history,
+    localCooldown: cooldownHistory,
+    clock,
+    consoleId: consoleIdOf(dataDir),
+    events,
+    log,
+    onQueueSetAside: (message, keptAs) => warnings.record(message, keptAs),
+  })
 
   const language = (profile: ProfileView): Language =>
     profile.language !== 'auto' ? profile.language : (settings.get().language ?? options.osLanguage ?? 'en-US')
 
   const cooldowns: Cooldowns = {
-    active: (key) => activeCooldown(cooldownHistory, key, clock()),
     tryAcquire: (key) => inFlight.tryAcquire(key),
-    // The history shows sends in flight in another live process sharing the data folder (the CLI
-    // beside the app); this process's own are held by the lock above.
-    inFlightElsewhere: ({ channel, ...subject }) => cooldownHistory.sendingChannels(subject).includes(channel),
     noteUnrecorded: (key, result) => unrecorded.note(key, result),
-    report: (subject) => cooldownReport(cooldownHistory, subject, clock(), inFlight),
+    // The chosen history's view: the team database's when one is in use, this computer's otherwise.
+    report: async (subject) => cooldownReport(await team.cooldownHistory(subject), subject, clock(), inFlight),
   }
 
   // Retention runs shortly after start (a first run on a large old history can take seconds, which
@@ -156,6 +178,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   firstRetention.unref()
   const retentionTimer = setInterval(applyRetention, 24 * 60 * 60 * 1000)
   retentionTimer.unref()
+  // Answers the team database could not take are offered again now and then, and at every start.
+  void team.uploadWaiting()
+  const uploadTimer = setInterval(() => void team.uploadWaiting(), UPLOAD_RETRY_MS)
+  uploadTimer.unref()
 
   return {
     dataDir,
@@ -163,6 +189,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     profiles,
     history,
+    team,
     settings,
     warnings,
     catalog,
@@ -193,6 +220,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       stopWatching()
       clearTimeout(firstRetention)
       clearInterval(retentionTimer)
+      clearInterval(uploadTimer)
+      await team.close()
       await emulator.close()
       history.close()
     },

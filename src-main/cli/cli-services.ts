@@ -25,9 +25,10 @@ export async function withDispatch<T>(
 
 /**
  * Opens the app's services for one command and closes them afterwards (the embedded emulator and the
- * database would otherwise keep the process alive).
+ * database would otherwise keep the process alive). The team commands use it directly: they need the
+ * team database's password, which no contract call gives out.
  */
-async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T>): Promise<T> {
   // Loaded on first use: commands that need no services (channels, explain, --help) start without
   // libsql, the keychain modules, the logger and the emulator.
   const { createServices } = await import('../services')
@@ -35,6 +36,7 @@ async function withServices<T>(io: CliIo, run: (services: Services) => Promise<T
     dataDir: io.dataDir ?? defaultDataDir(io.env),
     mode: 'cli',
     osLanguage: osLanguageOf(io.env),
+    env: io.env,
   })
   try {
     return await run(services)

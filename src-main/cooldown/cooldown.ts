@@ -78,6 +78,11 @@ export function activeCooldown(
 ): ActiveCooldown | null {
   const { channel, ...subject } = key
   const event = history.cooldownEvents(subject, now - COOLDOWN_MS).find((candidate) => candidate.channel === channel)
+  return activeCooldownOf(event ?? null, now)
+}
+
+/** The cooldown a channel's latest event leaves at `now`, null when it has run out. */
+export function activeCooldownOf(event: CooldownEvent | null, now: number): ActiveCooldown | null {
   const secondsLeft = event ? Math.ceil((event.at + COOLDOWN_MS - now) / 1000) : 0
   return event && secondsLeft > 0 ? { secondsLeft, reason: event.reason, outcome: event.outcome } : null
 }

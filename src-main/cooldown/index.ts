@@ -1,5 +1,6 @@
 export {
   activeCooldown,
+  activeCooldownOf,
   checkCooldown,
   cooldownReport,
   withoutCooling,

@@ -5,6 +5,7 @@ import { historyHandlers } from '../handlers/history'
 import { profileHandlers } from '../handlers/profiles'
 import { sendHandlers } from '../handlers/send'
 import { settingsHandlers } from '../handlers/settings'
+import { teamHandlers } from '../handlers/team'
 import type { Services } from '../services'
 import { sendDepsOf } from './send-deps'
 
@@ -24,6 +25,7 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
     ...sendHandlers(sendDepsOf(services, options.standIn ?? null)),
     ...historyHandlers(services),
     ...settingsHandlers(services),
+    ...teamHandlers(services),
   }
   return createDispatcher(handlers, (name, error) => services.log.error(`${name} failed:`, error))
 }

@@ -33,7 +33,8 @@ export function sendDepsOf(services: Services, standIn: ProfileView | null): Sen
     language: (profile) => services.language(profile),
     cooldown: cooldowns,
     cooldownReport: (subject) => cooldowns.report(subject),
-    history: services.history,
+    // The team database's history when one is in use; an unreachable one refuses the send before anything goes out.
+    sendHistory: () => services.team.sendHistory(),
     // Every token that takes part in a send is known to the log's redaction before it can reach a log line.
     prepareSend: (request) => {
       if (request.accessToken) registerSecret(request.accessToken)

@@ -6,7 +6,7 @@ import type { SendServiceDeps } from '../sms/send-service'
 
 /** What sending and the cooldown panel need: the send flow's own deps and a phone's cooldown report. */
 export interface SendDeps extends SendServiceDeps {
-  cooldownReport(subject: CooldownSubject): CooldownReport
+  cooldownReport(subject: CooldownSubject): Promise<CooldownReport>
 }
 
 export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'cooldown.forPhone'> {
@@ -14,9 +14,9 @@ export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'coold
     // The send flow (and the full phone metadata it checks numbers with) loads with the first send:
     // a command that only reads the history never needs it.
     'sms.send': async (input) => (await import('../sms/send-service')).sendSmsForUser(deps, input),
-    'cooldown.forPhone': ({ profileId, phoneNumber, phoneCountryCode }) => {
+    'cooldown.forPhone': async ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = deps.profiles.get(profileId)
-      const report = deps.cooldownReport({
+      const report = await deps.cooldownReport({
         appId: profile.appId,
         phoneCountryCode: phoneCountryCode ?? null,
         phoneNumber,

@@ -38,7 +38,7 @@ function recentOfPhone(statements: Statements, subject: CooldownSubject): { sql:
 }
 
 /** What tells whether an entry started a cooldown; `detail` only for a network failure. */
-interface ReasonRow {
+export interface ReasonRow {
   httpStatus: number | null
   statusCode: number | null
   phoneNumber: string
@@ -84,7 +84,8 @@ export function cooldownEvents(
   return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
 }
 
-function eventReason(row: ReasonRow, outcome: Outcome, appId: string): CooldownEvent['reason'] | null {
+/** What an ended send started on its channel (the team history reads its rows the same way). */
+export function eventReason(row: ReasonRow, outcome: Outcome, appId: string): CooldownEvent['reason'] | null {
   // The transport's error code is kept only in the entry's message.
   const transportError = row.detail
     ? parseDetail(decodeDetailText(row.detail, { appId, phoneNumber: row.phoneNumber })).message

@@ -6,6 +6,7 @@ import type { Params } from './statements'
 /** A filter in stored terms. `matchesNothing`: a phone filter without a digit can match no entry. */
 export interface StoredFilter {
   profileId?: string
+  operator?: string
   channel?: number
   outcome?: number
   statusCode?: number
@@ -25,6 +26,7 @@ export interface StoredFilter {
 export function toStoredFilter(filter: HistoryFilter): StoredFilter {
   const stored: StoredFilter = { matchesNothing: false }
   if (filter.profileId !== undefined) stored.profileId = filter.profileId
+  if (filter.operator !== undefined) stored.operator = filter.operator
   if (filter.channel !== undefined) stored.channel = channelCode(filter.channel)
   if (filter.outcome !== undefined) stored.outcome = outcomeCode(filter.outcome)
   if (filter.statusCode !== undefined) stored.statusCode = filter.statusCode
@@ -48,7 +50,7 @@ export function requestKey(requestId: string): number {
 
 /**
  * Filters that select a set of rows of a small table, each row standing for many entries: the contexts
- * of a profile, the phones containing the digits, the classes (channel and answer) that match.
+ * of a profile or an operator, the phones containing the digits, the classes (channel and answer) that match.
  */
 export type SetDimension = 'context' | 'phone' | 'class'
 
@@ -67,7 +69,7 @@ export const DIMENSION_INDEX: Record<SetDimension, string> = {
 export function setDimensions(filter: StoredFilter): SetDimension[] {
   const dimensions: SetDimension[] = []
   if (filter.phoneDigits !== undefined) dimensions.push('phone')
-  if (filter.profileId !== undefined) dimensions.push('context')
+  if (contextTerms(filter) !== null) dimensions.push('context')
   if (classTerms(filter) !== null) dimensions.push('class')
   return dimensions
 }
@@ -76,12 +78,19 @@ export function setDimensions(filter: StoredFilter): SetDimension[] {
 export function dimensionIds(dimension: SetDimension, filter: StoredFilter): string {
   switch (dimension) {
     case 'context':
-      return 'SELECT id FROM contexts WHERE profile_id = :profileId'
+      return `SELECT id FROM contexts WHERE ${contextTerms(filter) ?? '1'}`
     case 'phone':
       return 'SELECT id FROM phones WHERE instr(digits, :phoneDigits) > 0'
     case 'class':
       return `SELECT id FROM classes WHERE ${classTerms(filter) ?? '1'}`
   }
+}
+
+function contextTerms(filter: StoredFilter): string | null {
+  const terms: string[] = []
+  if (filter.profileId !== undefined) terms.push('profile_id = :profileId')
+  if (filter.operator !== undefined) terms.push('operator = :operator')
+  return terms.length > 0 ? terms.join(' AND ') : null
 }
 
 function classTerms(filter: StoredFilter): string | null {
@@ -97,6 +106,7 @@ function classTerms(filter: StoredFilter): string | null {
 export function filterParams(filter: StoredFilter): Params {
   return {
     profileId: filter.profileId ?? null,
+    operator: filter.operator ?? null,
     phoneDigits: filter.phoneDigits ?? null,
     channel: filter.channel ?? null,
     outcome: filter.outcome ?? null,

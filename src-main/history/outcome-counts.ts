@@ -12,7 +12,7 @@ type OutcomeCount = { outcome: number; n: number }
 
 /**
  * Outcome counts of a filter. The common shapes come from the counts tables the triggers keep:
- * - profile and class (channel, outcome, statusCode, apiCode): `history_counts`;
+ * - profile or operator, and class (channel, outcome, statusCode, apiCode): `history_counts`;
  * - phone digits, alone or with an outcome: `history_phone_counts` of the matching phones;
  * - a time range, alone or with an outcome: whole days and hours from `history_day_counts` and
  *   `history_hour_counts`, the partial hours at the two edges from the log.
@@ -27,7 +27,8 @@ export function countOutcomes(
 ): HistoryCounts {
   if (filter.matchesNothing) return { counts: {}, total: 0 }
   const has = {
-    profile: filter.profileId !== undefined,
+    // A profile and an operator both select contexts.
+    profile: filter.profileId !== undefined || filter.operator !== undefined,
     classOtherThanOutcome:
       filter.channel !== undefined || filter.statusCode !== undefined || filter.apiCode !== undefined,
     outcome: filter.outcome !== undefined,

@@ -7,12 +7,13 @@ import {
   type SendOutcome,
   type SendResult,
 } from '../shared/contract'
-import type { ActiveCooldown, CooldownKey } from '../cooldown'
+import { activeCooldownOf, type ActiveCooldown, type CooldownKey } from '../cooldown'
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
-import type { NewHistoryEntry } from '../history'
+import type { KeyState } from '../history/async-history'
 import type { Logger } from '../logging'
 import { checkPhone, phoneProblemText } from '../shared/phone/check-phone'
 import { cooldownCountryCode } from '../shared/phone/country-code'
+import type { SendHistory } from '../team/send-history'
 
 /** What the send flow needs from the other services; the composition root wires the real ones. */
 export type SendServiceDeps = {
@@ -29,19 +30,16 @@ export type SendServiceDeps = {
   isReservedTestNumber(profile: ProfileView, phoneNumber: string): boolean
   language(profile: ProfileView): Language
   cooldown: {
-    /** The channel's cooldown, null when it may be sent to. */
-    active(key: CooldownKey): ActiveCooldown | null
     /** This process's lock for the key; null when a send for it is in flight here. */
     tryAcquire(key: CooldownKey): (() => void) | null
-    /** Whether another live process sharing the history has a send for the key in flight. */
-    inFlightElsewhere(key: CooldownKey): boolean
     /** Keeps in memory the cooldown of a send whose result the history could not record. */
     noteUnrecorded(key: CooldownKey, result: SendResult): void
   }
-  history: {
-    begin(entry: NewHistoryEntry, guard: () => void): number
-    complete(id: number, result: SendOutcome['result']): void
-  }
+  /**
+   * The history this send is recorded in (this computer's, or the team's); it also knows the key's
+   * cooldown and sends in flight in other processes or on other consoles.
+   */
+  sendHistory(): Promise<SendHistory>
   /** Builds the request (throwing before anything is recorded or sent when it cannot be sent). */
   prepareSend(request: SendSmsRequest): PreparedSend
   log: Pick<Logger, 'warn'>
@@ -76,16 +74,18 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
   const release = deps.cooldown.tryAcquire(key)
   if (!release) throw inFlight()
   try {
-    // Checked now to refuse early, and again under the history's write lock just before the entry is
-    // written, since another process (the CLI beside the app) may claim the same send in between.
-    const refuseIfBlocked = (): ActiveCooldown | null => {
-      if (deps.cooldown.inFlightElsewhere(key)) throw inFlight()
+    // A team database that cannot be reached refuses the send here, before anything is sent or recorded.
+    const history = await deps.sendHistory()
+    // Checked now to refuse early, and again under the history's write lock (the team key's lock) just
+    // before the entry is written, since another process or console may claim the same send in between.
+    const refuseIfBlocked = (state: KeyState): ActiveCooldown | null => {
+      if (state.sending) throw inFlight()
       // A reserved number reaches no phone and the emulator never throttles it: only a send in flight blocks it.
-      const cooldown = reserved ? null : deps.cooldown.active(key)
+      const cooldown = reserved ? null : activeCooldownOf(state.cooldown, state.now)
       if (cooldown && !input.overrideCooldown) throw coolingDown(cooldown)
       return cooldown
     }
-    const cooldown = refuseIfBlocked()
+    const cooldown = refuseIfBlocked(await history.keyState(key))
     const accessToken =
       input.accessToken ??
       (profile.hasAccessToken ? (await deps.profiles.credentialsFor(profile.id)).accessToken : null)
@@ -93,7 +93,7 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
     const prepared = deps.prepareSend(
       sendRequestFor(deps, profile, input, { appHost, phoneNumber, accessToken: accessToken ?? undefined }),
     )
-    const entryId = deps.history.begin(
+    const entryId = await history.begin(
       {
         profileId: profile.id,
         profileName: profile.name,
@@ -108,11 +108,11 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
         validationOverride: input.overrideValidation && !phone.valid,
         request: prepared.request,
       },
-      refuseIfBlocked,
+      { key, guard: refuseIfBlocked, timeoutMs: profile.timeoutMs },
     )
 
     const result = await prepared.send()
-    const recordFailure = recordResult(deps, entryId, key, result)
+    const recordFailure = await recordResult(deps, history, entryId, key, result)
     return { entryId, result, recordFailure }
   } finally {
     release()
@@ -123,9 +123,15 @@ export async function sendSmsForUser(deps: SendServiceDeps, input: ParsedSendInp
  * Completes the entry. The request has gone out, so a failure to record (a full disk) must not hide the
  * answer from the user: it becomes one line beside it, and the cooldown is kept in memory instead.
  */
-function recordResult(deps: SendServiceDeps, entryId: number, key: CooldownKey, result: SendResult): string | null {
+async function recordResult(
+  deps: SendServiceDeps,
+  history: SendHistory,
+  entryId: number,
+  key: CooldownKey,
+  result: SendResult,
+): Promise<string | null> {
   try {
-    deps.history.complete(entryId, result)
+    await history.complete(entryId, result)
     return null
   } catch (error) {
     deps.cooldown.noteUnrecorded(key, result)

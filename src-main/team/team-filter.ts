@@ -19,11 +19,13 @@ export function teamFilterSql(filter: StoredFilter, params: SqlParams, cursor?: 
   if (filter.matchesNothing) return 'false'
   const terms: string[] = []
   if (filter.profileId !== undefined) terms.push(`profile_id = ${params.add(filter.profileId)}`)
+  if (filter.operator !== undefined) terms.push(`operator = ${params.add(filter.operator)}`)
   if (filter.channel !== undefined) terms.push(`channel = ${params.add(filter.channel)}`)
   if (filter.outcome !== undefined) terms.push(`outcome = ${params.add(filter.outcome)}`)
   if (filter.statusCode !== undefined) terms.push(`status_code = ${params.add(filter.statusCode)}`)
   if (filter.apiCode !== undefined) terms.push(`api_code = ${params.add(filter.apiCode)}`)
-  if (filter.phoneDigits !== undefined) terms.push(`strpos(phone_digits, ${params.add(filter.phoneDigits)}) > 0`)
+  // Digits only (no LIKE wildcard can reach the pattern); LIKE is what the trigram index serves.
+  if (filter.phoneDigits !== undefined) terms.push(`phone_digits LIKE '%' || ${params.add(filter.phoneDigits)} || '%'`)
   if (filter.requestId !== undefined) terms.push(`request_id = ${params.add(filter.requestId)}`)
   if (filter.from !== undefined) terms.push(`created_at >= ${params.add(filter.from)}`)
   if (filter.to !== undefined) terms.push(`created_at < ${params.add(filter.to)}`)

@@ -5,7 +5,8 @@ import { ConsoleError } from '../shared/contract/errors'
 import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
 import type { SendResult } from '../shared/contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
-import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, SUCCESS, UNKNOWN } from '../history/codes'
+import { eventReason, type ReasonRow } from '../history/cooldown-queries'
+import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, UNKNOWN } from '../history/codes'
 import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
@@ -35,8 +36,15 @@ export const DEFAULT_SEND_TIMEOUT_MS = 120_000
 /** Added to the send's timeout: the answer still has to be written after it arrives. */
 export const LEASE_MARGIN_MS = 30_000
 const EXPORT_BATCH = 1000
+/** Rows per INSERT of an import: 24 parameters each, well under PostgreSQL's 65,535 per statement. */
+const IMPORT_BATCH = 500
+const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
+  country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code, api_code, latency_ms,
+  cooldown_override, validation_override, note, request_id, detail, console_id, source_key`
 /** The throttle answer that starts a fresh cooldown, whatever the result kind carrying it. */
 const THROTTLED = 429
+const BUSINESS_FAILURE = outcomeCode('business-failure')
+const NETWORK_FAILURE = outcomeCode('network-failure')
 
 /** The columns of a full entry, named as the local history's rows so its reader (`toEntry`) serves both. */
 const ENTRY_SELECT = `
@@ -176,6 +184,23 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   }
 
   /**
+   * Names a completed entry whose answer was uploaded later by its local copy: the answer's own time,
+   * and the copy's import key, so `team import` finds it instead of adding it again. An import that
+   * already brought the copy keeps its key.
+   */
+  async markUploaded(id: number, local: { sourceKey: string; completedAt: number }): Promise<void> {
+    this.assertWritable()
+    await this.run(async () => {
+      await this.pool.query(
+        `UPDATE ${HISTORY} SET completed_at = $3,
+           source_key = CASE WHEN EXISTS (SELECT 1 FROM ${HISTORY} WHERE source_key = $2) THEN source_key ELSE $2 END
+         WHERE id = $1 AND console_id = $4 AND outcome <> ${SENDING}`,
+        [id, local.sourceKey, local.completedAt, this.options.consoleId],
+      )
+    })
+  }
+
+  /**
    * Marks entries whose lease has ended as outcome unknown, their cooldown starting when the lease
    * ended. Rows another transaction holds are skipped (it is settling or completing them), so two
    * consoles settling at once never wait on each other.
@@ -273,52 +298,62 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   async importEntries(entries: Iterable<HistoryEntry>): Promise<TeamImport> {
     this.assertWritable()
     const outcome: TeamImport = { added: 0, alreadyThere: 0, inFlight: 0 }
+    const finished: HistoryEntry[] = []
+    for (const entry of entries) {
+      if (entry.outcome === 'sending') outcome.inFlight++
+      else finished.push(entry)
+    }
     await this.transaction(async (client) => {
-      for (const entry of entries) {
-        if (entry.outcome === 'sending') {
-          outcome.inFlight++
-          continue
-        }
+      for (let start = 0; start < finished.length; start += IMPORT_BATCH) {
+        const batch = finished.slice(start, start + IMPORT_BATCH)
         const params = new SqlParams()
-        const values = [
-          entry.createdAt,
-          entry.completedAt,
-          entry.profileId,
-          entry.profileName,
-          entry.environment,
-          entry.appId,
-          entry.operator,
-          channelCode(entry.channel),
-          entry.phoneCountryCode ?? '',
-          entry.phoneNumber,
-          entry.phoneNumber.replace(/\D/g, ''),
-          cooldownPhone(entry),
-          outcomeCode(entry.outcome),
-          entry.httpStatus,
-          entry.statusCode,
-          entry.apiCode,
-          entry.latencyMs === null ? null : Math.round(entry.latencyMs),
-          entry.cooldownOverride,
-          entry.validationOverride,
-          entry.note,
-          entry.requestId,
-          encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
-          this.options.consoleId,
-          localSourceKey(entry),
-        ].map((value) => params.add(value))
+        const rows = batch.map(
+          (entry) =>
+            `(${this.importValues(entry)
+              .map((value) => params.add(value))
+              .join(', ')})`,
+        )
+        // One statement per batch; a row uploaded before (its source_key taken) is skipped, not an error.
         const inserted = await client.query(
-          `INSERT INTO ${HISTORY} (created_at, completed_at, profile_id, profile_name, environment, app_id, operator,
-             channel, country_code, phone_number, phone_digits, cooldown_phone, outcome, http_status, status_code,
-             api_code, latency_ms, cooldown_override, validation_override, note, request_id, detail, console_id,
-             source_key)
-           VALUES (${values.join(', ')}) ON CONFLICT (source_key) DO NOTHING`,
+          `INSERT INTO ${HISTORY} (${IMPORT_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT (source_key) DO NOTHING`,
           params.values,
         )
-        if (inserted.rowCount) outcome.added++
-        else outcome.alreadyThere++
+        const added = inserted.rowCount ?? 0
+        outcome.added += added
+        outcome.alreadyThere += batch.length - added
       }
     })
     return outcome
+  }
+
+  /** A finished local entry as the values of IMPORT_COLUMNS, in order. */
+  private importValues(entry: HistoryEntry): unknown[] {
+    return [
+      entry.createdAt,
+      entry.completedAt,
+      entry.profileId,
+      entry.profileName,
+      entry.environment,
+      entry.appId,
+      entry.operator,
+      channelCode(entry.channel),
+      entry.phoneCountryCode ?? '',
+      entry.phoneNumber,
+      entry.phoneNumber.replace(/\D/g, ''),
+      cooldownPhone(entry),
+      outcomeCode(entry.outcome),
+      entry.httpStatus,
+      entry.statusCode,
+      entry.apiCode,
+      entry.latencyMs === null ? null : Math.round(entry.latencyMs),
+      entry.cooldownOverride,
+      entry.validationOverride,
+      entry.note,
+      entry.requestId,
+      encodeDetail(entry, { appId: entry.appId, phoneNumber: entry.phoneNumber }),
+      this.options.consoleId,
+      localSourceKey(entry),
+    ]
   }
 
   async close(): Promise<void> {
@@ -347,9 +382,11 @@ export class TeamHistoryStore implements AsyncHistoryStore {
   }
 
   /**
-   * For each channel, the latest event completed after `since` that starts a cooldown: a success, a
-   * throttle answer, or an outcome unknown (a send that may have gone out), counting an entry whose
-   * lease has ended as unknown from that moment even before anyone settled it.
+   * For each channel, the latest event after `since` that starts a cooldown, read as the local history
+   * reads its own (`eventReason`): a success, a throttle answer, or any end that may have reached GenAuth
+   * (a timeout, a connection lost after the request left, an HTTP 5xx, an unreadable answer, an outcome
+   * unknown), counting an entry whose lease has ended as unknown from that moment even before anyone
+   * settled it.
    */
   private async cooldownEventsOn(
     db: pg.ClientBase | pg.Pool,
@@ -357,22 +394,29 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     since: number,
     now: number,
   ): Promise<CooldownEvent[]> {
-    const found = await db.query<{ channel: number; at: number; statusCode: number | null; outcome: number }>(
-      `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at,
-              status_code AS "statusCode", outcome
+    const found = await db.query<
+      Omit<ReasonRow, 'detail'> & { channel: number; at: number; outcome: number; detail: Buffer | null }
+    >(
+      `SELECT channel, CASE WHEN outcome = ${SENDING} THEN lease_until ELSE completed_at END AS at, outcome,
+              http_status AS "httpStatus", status_code AS "statusCode", phone_number AS "phoneNumber",
+              CASE WHEN outcome = ${NETWORK_FAILURE} THEN detail END AS detail
        FROM ${HISTORY}
        WHERE cooldown_phone = $1 AND created_at >= $2
-         AND ((completed_at > $3 AND (outcome IN (${SUCCESS}, ${UNKNOWN}) OR status_code = ${THROTTLED}))
+         AND ((completed_at > $3 AND (outcome <> ${BUSINESS_FAILURE} OR status_code = ${THROTTLED}))
               OR (outcome = ${SENDING} AND lease_until <= $4 AND lease_until > $3))`,
       // An event after `since` belongs to a send started at most INTERRUPTED_AFTER_MS before it.
       [cooldownPhone(subject), since - INTERRUPTED_AFTER_MS, since, now],
     )
     const latest = new Map<SmsChannel, CooldownEvent>()
     for (const row of found.rows) {
+      // Only an entry whose lease has ended is read here while still `sending`.
+      const outcome = row.outcome === SENDING ? 'unknown' : outcomeOf(row.outcome)
+      const reason = eventReason({ ...row, detail: arrayBufferOf(row.detail) }, outcome, subject.appId)
+      if (reason === null) continue
       const channel = channelOf(row.channel)
       const previous = latest.get(channel)
       if (previous && previous.at >= row.at) continue
-      latest.set(channel, teamCooldownEvent(channel, row))
+      latest.set(channel, { channel, at: row.at, reason, outcome })
     }
     return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
   }
@@ -405,8 +449,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
   private async rows(sql: string, params: SqlParams): Promise<EntryRow[]> {
     const found = await this.run(() => this.pool.query<TeamEntryRow>(sql, params.values))
-    // The local reader takes the detail as an ArrayBuffer, as libsql hands it over.
-    return found.rows.map((row) => ({ ...row, detail: row.detail && new Uint8Array(row.detail).buffer }))
+    return found.rows.map((row) => ({ ...row, detail: arrayBufferOf(row.detail) }))
   }
 
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -427,16 +470,7 @@ function subjectOf(entry: NewHistoryEntry): CooldownSubject {
   return { appId: entry.appId, phoneCountryCode: entry.phoneCountryCode, phoneNumber: entry.phoneNumber }
 }
 
-/**
- * What a team row starts on its channel. The team store counts a success, a throttle answer and an
- * outcome unknown (an expired lease among them); other sends that may have reached GenAuth (timeouts,
- * HTTP 5xx) are not yet read from the team's rows as the local history does.
- */
-function teamCooldownEvent(
-  channel: SmsChannel,
-  row: { at: number; statusCode: number | null; outcome: number },
-): CooldownEvent {
-  if (row.statusCode === THROTTLED) return { channel, at: row.at, reason: 'throttled', outcome: outcomeOf(row.outcome) }
-  if (row.outcome === SUCCESS) return { channel, at: row.at, reason: 'sent', outcome: 'success' }
-  return { channel, at: row.at, reason: 'maybe-sent', outcome: 'unknown' }
+/** The local readers take a detail as an ArrayBuffer, as libsql hands it over; pg gives a Buffer. */
+function arrayBufferOf(detail: Buffer | null): ArrayBuffer | null {
+  return detail && new Uint8Array(detail).buffer
 }

@@ -9,7 +9,7 @@ import { followMainEvents } from '../../src-renderer/src/stores/main-events'
 import { useProfilesStore } from '../../src-renderer/src/stores/profiles'
 import { useSendStore } from '../../src-renderer/src/stores/send'
 import { useSettingsStore } from '../../src-renderer/src/stores/settings'
-import { baseHandlers, FakeMain, PRODUCTION, profileList, SANDBOX, sendResult } from './support/fake-main'
+import { baseHandlers, FakeMain, PRODUCTION, profileList, SANDBOX, sendResult, SETTINGS } from './support/fake-main'
 
 /**
  * Main as it behaves now: every change is announced to every window (this one included) before the
@@ -17,13 +17,6 @@ import { baseHandlers, FakeMain, PRODUCTION, profileList, SANDBOX, sendResult } 
  */
 let main: FakeMain
 let stop: () => void
-const SETTINGS: Settings = {
-  language: null,
-  theme: 'system',
-  retentionDays: 90,
-  retentionMaxEntries: null,
-  keychainBackend: 'keytar',
-}
 
 beforeEach(async () => {
   setActivePinia(createPinia())

@@ -7,7 +7,8 @@ import { useHistoryStore } from '../../src-renderer/src/stores/history'
 import { followMainEvents } from '../../src-renderer/src/stores/main-events'
 import { useProfilesStore } from '../../src-renderer/src/stores/profiles'
 import { useSettingsStore } from '../../src-renderer/src/stores/settings'
-import { baseHandlers, FakeMain, PRODUCTION, profileList } from './support/fake-main'
+import { useTeamStore } from '../../src-renderer/src/stores/team'
+import { baseHandlers, FakeMain, PRODUCTION, profileList, teamStatus } from './support/fake-main'
 
 let main: FakeMain
 beforeEach(() => {
@@ -40,11 +41,29 @@ describe('following main’s events', () => {
         retentionDays: null,
         retentionMaxEntries: 500,
         keychainBackend: 'keytar',
+        teamDatabase: null,
       },
     })
     await flushPromises()
     expect(useSettingsStore().language).toBe('zh-CN')
     expect(useSettingsStore().theme).toBe('dark')
+    stop()
+  })
+
+  it('reloads the team state, and only it, when the team database changes', async () => {
+    const stop = followMainEvents()
+    main.on('team.status', () =>
+      teamStatus({
+        source: 'settings',
+        connection: 'postgres://sms@db:5432/sms',
+        state: 'connected',
+        hasPassword: true,
+      }),
+    )
+    main.emit({ name: 'team.changed' })
+    await flushPromises()
+    expect(useTeamStore().status?.state).toBe('connected')
+    expect(callsTo('settings.get')).toBe(0)
     stop()
   })
 

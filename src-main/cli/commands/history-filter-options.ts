@@ -5,6 +5,7 @@ import { parseChannel, parseCode, parseDateBound } from '../option-parsers'
 
 export interface HistoryFilterOptions {
   profile?: string
+  operator?: string
   channel?: SmsChannel
   outcome?: Outcome
   statusCode?: number
@@ -19,6 +20,7 @@ export interface HistoryFilterOptions {
 export function addHistoryFilterOptions(command: Command): Command {
   return command
     .option('--profile <name or id>', 'a stored profile, "ad-hoc", or the id of a deleted profile')
+    .option('--operator <user>', 'the operating-system user who sent, exactly')
     .option('--channel <channel>', 'CHANNEL_LOGIN, or login for short', parseChannel)
     .option('--outcome <outcome>', 'sending, success, business-failure, http-failure, timeout, ...', parseOutcome)
     .option('--status-code <code>', 'the statusCode of the answer', parseCode)

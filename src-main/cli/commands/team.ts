@@ -1,19 +1,19 @@
-import { hostname } from 'node:os'
 import type { Command } from 'commander'
 import { describeConnection, TEAM_DATABASE_URL_ENV } from '../../team/connection-config'
 import { consoleRoleGrants } from '../../team/console-role'
 import { createTeamPool } from '../../team/connect'
 import { initTeamSchema } from '../../team/schema'
-import { teamDatabaseFromEnv } from '../../team/team-from-env'
+import { consoleIdOf } from '../../team/console-id'
+import type { ChosenTeam } from '../../team/team-backend'
 import { openTeamHistory } from '../../team/team-history-store'
-import { teamStatus } from '../../team/team-status'
 import { CliError } from '../cli-error'
 import { writeJson, type CliIo } from '../cli-io'
-import { call, withDispatch } from '../cli-services'
+import { withServices } from '../cli-services'
+import type { Services } from '../../services'
 import type { CommandContext } from '../command-context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
-const NOT_CONFIGURED = `no team database is configured: set ${TEAM_DATABASE_URL_ENV} to a postgres:// URL.`
+const NOT_CONFIGURED = `no team database is configured: choose one in Settings, or set ${TEAM_DATABASE_URL_ENV} to a postgres:// URL.`
 
 export function addTeamCommand(program: Command, context: CommandContext): void {
   const team = program
@@ -37,28 +37,33 @@ export function addTeamCommand(program: Command, context: CommandContext): void 
     .action((options: { json?: boolean }) => context.run(() => importLocal(context.io, options)))
 }
 
-function configured(io: CliIo): NonNullable<ReturnType<typeof teamDatabaseFromEnv>> {
-  const team = teamDatabaseFromEnv(io.env)
+/** The database the app would use: the environment's, else the one in Settings (password from the keychain). */
+async function configured(services: Services): Promise<ChosenTeam> {
+  const team = await services.team.chosen()
   if (!team) throw CliError.usage(NOT_CONFIGURED)
   return team
 }
 
 async function status(io: CliIo, options: { json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
-  const report = await teamStatus(team.config, team.password)
-  if (options.json) {
-    writeJson(io, report)
-  } else {
-    io.stdout.write(`database  ${report.connection}\nstate     ${report.state}\n`)
-    io.stdout.write(`schema    ${report.schemaVersion ?? 'none'} (this console needs ${report.neededVersion})\n`)
-    if (report.entries !== null) io.stdout.write(`entries   ${report.entries}\n`)
-    if (report.message) io.stdout.write(`${report.message}\n`)
-  }
-  return report.state === 'connected' ? EXIT.ok : EXIT.failure
+  return withServices(io, async (services) => {
+    // The database the app would use: the environment's, else the one in Settings.
+    const report = await services.team.status()
+    if (report.source === 'off') throw CliError.usage(NOT_CONFIGURED)
+    if (options.json) {
+      writeJson(io, report)
+    } else {
+      io.stdout.write(`database  ${report.connection}\nstate     ${report.state}\n`)
+      io.stdout.write(`schema    ${report.schemaVersion ?? 'none'} (this console needs ${report.neededVersion})\n`)
+      if (report.entries !== null) io.stdout.write(`entries   ${report.entries}\n`)
+      io.stdout.write(`waiting   ${report.waitingUploads} result(s) to upload\n`)
+      if (report.message) io.stdout.write(`${report.message}\n`)
+    }
+    return report.state === 'connected' ? EXIT.ok : EXIT.failure
+  })
 }
 
 async function init(io: CliIo, options: { grantTo?: string; json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
+  const team = await withServices(io, configured)
   const grants = options.grantTo === undefined ? null : consoleRoleGrants(options.grantTo)
   const pool = createTeamPool(team.config, team.password, { max: 1 })
   try {
@@ -78,16 +83,13 @@ async function init(io: CliIo, options: { grantTo?: string; json?: boolean }): P
 }
 
 async function importLocal(io: CliIo, options: { json?: boolean }): Promise<ExitCode> {
-  const team = configured(io)
-  const store = await openTeamHistory({
-    ...team,
-    clock: Date.now,
-    consoleId: `${hostname()} cli`,
-  })
+  const { team, consoleId, local } = await withServices(io, async (services) => ({
+    team: await configured(services),
+    consoleId: consoleIdOf(services.dataDir),
+    local: services.history.export({}, 'json', true),
+  }))
+  const store = await openTeamHistory({ ...team, clock: Date.now, consoleId })
   try {
-    const local = await withDispatch(io, (dispatch) =>
-      call(dispatch, 'history.export', { filter: {}, format: 'json', revealPhones: true }),
-    )
     const { entries } = JSON.parse(local.content) as { entries: Parameters<typeof store.importEntries>[0] }
     const counts = await store.importEntries(entries)
     if (options.json) writeJson(io, counts)

@@ -7,6 +7,7 @@ import { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage, HistoryQuery } 
 import { Reproduction } from './reproduce'
 import { KeychainStatus, ProfileFields, ProfileList, ProfileView, SecretKind } from './profiles'
 import { Settings, SettingsPatch } from './settings'
+import { TeamDatabaseConfig, TeamStatus } from './team'
 import { CALL_NAMES, type CallName } from './call-names'
 
 const Empty = z.strictObject({})
@@ -84,6 +85,19 @@ export const calls = {
 
   'settings.get': { input: Empty, output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
+
+  /** The team database in use (the settings' or the environment's) and its live state. */
+  'team.status': { input: Empty, output: TeamStatus },
+  /** Connects to a database without saving it; a password given here is used for this test only. */
+  'team.test': {
+    input: z.strictObject({ config: TeamDatabaseConfig, password: z.string().min(1).max(1024).optional() }),
+    output: TeamStatus,
+  },
+  /** Stores (or with null removes) the team database password in the OS keychain. */
+  'team.setPassword': {
+    input: z.strictObject({ value: z.string().min(1).max(1024).nullable() }),
+    output: TeamStatus,
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>
 
 // Every name in call-names.ts has a schema above, and nothing else does.

@@ -119,6 +119,7 @@ export const ERROR_KEYS = [
   'teamSchemaMissing',
   'teamSchemaTooOld',
   'teamSchemaTooNew',
+  'teamHistoryNotCleared',
 ] as const
 export const ErrorKey = z.enum(ERROR_KEYS)
 export type ErrorKey = z.infer<typeof ErrorKey>

@@ -22,6 +22,9 @@ export const ConsoleEvent = z.discriminatedUnion('name', [
   }),
   z.strictObject({ name: z.literal('profiles.changed'), list: ProfileList }),
   z.strictObject({ name: z.literal('settings.changed'), settings: Settings }),
+  // The team database in use, its password or its waiting uploads changed; its state is read with team.status,
+  // since finding it out means reaching the database.
+  z.strictObject({ name: z.literal('team.changed') }),
 ])
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>
 export type EventOf<N extends EventName> = Extract<ConsoleEvent, { name: N }>

@@ -38,6 +38,8 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>
 
 export const HistoryFilter = z.strictObject({
   profileId: z.string().max(200).optional(),
+  /** The operating-system user who sent, exactly as recorded. */
+  operator: z.string().max(200).optional(),
   channel: SmsChannel.optional(),
   outcome: Outcome.optional(),
   statusCode: z.number().int().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Language } from './channels'
+import { TeamDatabaseConfig } from './team'
 
 export const Theme = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof Theme>
@@ -14,6 +15,8 @@ export const Settings = z.object({
   retentionDays: z.number().int().min(1).max(3650).nullable(),
   retentionMaxEntries: z.number().int().min(100).max(10_000_000).nullable(),
   keychainBackend: KeychainBackend,
+  /** The team's shared PostgreSQL; null keeps history and cooldown in this computer's SQLite file. */
+  teamDatabase: TeamDatabaseConfig.nullable(),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -26,4 +29,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   retentionMaxEntries: null,
   keychainBackend: 'keytar',
+  teamDatabase: null,
 }

@@ -6,4 +6,5 @@ export const StoreId = {
   Send: 'send',
   Cooldown: 'cooldown',
   History: 'history',
+  Team: 'team',
 } as const

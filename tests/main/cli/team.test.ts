@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openHistory } from '../../../src-main/history'
@@ -97,6 +98,21 @@ describe.skipIf(missing)('team commands', () => {
       ).toEqual([{ channel: 'CHANNEL_LOGIN', at: T0 + 1000, reason: 'throttled', outcome: 'business-failure' }])
     } finally {
       await team.close()
+    }
+  })
+
+  it('uses the team database in the settings when the environment names none, and counts waiting uploads', async () => {
+    const settingsDir = freshDataDir()
+    try {
+      const teamDatabase = cluster.config('support')
+      writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ teamDatabase }))
+      const run = await cliInProcess(['team', 'status', '--json'], settingsDir)
+      expect(run.stderr).toBe('')
+      expect(JSON.parse(run.stdout)).toMatchObject({ source: 'settings', state: 'connected', waitingUploads: 0 })
+      const text = await cliInProcess(['team', 'status'], settingsDir)
+      expect(text.stdout).toMatch(/^waiting +0 result\(s\) to upload$/m)
+    } finally {
+      removeDataDir(settingsDir)
     }
   })
 

@@ -6,6 +6,7 @@ import {
   type HistoryFilter,
   type Outcome,
   type SendResult,
+  type SmsChannel,
 } from '../../../src-main/shared/contract'
 import { refuseBlockedSend, type AsyncHistoryStore } from '../../../src-main/history/async-history'
 import type { NewHistoryEntry } from '../../../src-main/history'
@@ -22,6 +23,8 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 type ResultShape = Partial<SendResult> & Pick<SendResult, 'kind'>
+
+const OPERATORS = ['alice', 'bob', 'Bob']
 
 const PROFILES = [
   { profileId: 'p-prod', profileName: 'Production', environment: 'production' as const, appId: 'app-prod' },
@@ -48,6 +51,13 @@ const FILTERS: HistoryFilter[] = [
   {},
   { profileId: 'p-stage' },
   { profileId: 'nobody' },
+  { operator: 'bob' },
+  { operator: 'Bob' },
+  { operator: 'bo' },
+  { operator: 'bob', profileId: 'p-stage' },
+  { operator: 'alice', outcome: 'success' },
+  { operator: 'alice', phone: '138' },
+  { operator: 'bob', from: T0 + 2 * HOUR },
   { channel: 'CHANNEL_LOGIN' },
   { outcome: 'success' },
   { outcome: 'unknown' },
@@ -78,6 +88,7 @@ function matches(entry: HistoryEntry, filter: HistoryFilter): boolean {
   const requestId = filter.requestId?.trim() ?? ''
   return (
     (filter.profileId === undefined || entry.profileId === filter.profileId) &&
+    (filter.operator === undefined || entry.operator === filter.operator) &&
     (filter.channel === undefined || entry.channel === filter.channel) &&
     (filter.outcome === undefined || entry.outcome === filter.outcome) &&
     (filter.statusCode === undefined || entry.statusCode === filter.statusCode) &&
@@ -123,6 +134,7 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
           phoneCountryCode,
           phoneNumber,
           channel: SMS_CHANNELS[(index * 5) % SMS_CHANNELS.length]!,
+          operator: OPERATORS[index % 5 === 0 ? 2 : index % 3 === 0 ? 1 : 0]!,
         })
         const id = await store.begin(entry)
         if (index % 23 === 5) continue
@@ -290,6 +302,47 @@ export function describeHistoryContract(name: string, open: () => Promise<Contra
       // The same phone typed with separators is the same phone.
       expect(await store.cooldownEvents({ ...phone, phoneNumber: '138 1234-5678' }, now - 60_000)).toHaveLength(2)
       expect(await store.cooldownEvents(phone, now)).toEqual([])
+    })
+
+    it('cools a channel after every end that may have reached GenAuth, and not after one that cannot have', async () => {
+      const phone = { appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13812345678' }
+      const transport = (errorCode: string): ResultShape => ({
+        kind: 'network-failure',
+        statusCode: null,
+        httpStatus: null,
+        requestId: null,
+        message: null,
+        errorCode,
+        errorMessage: `${errorCode}: the connection failed`,
+        response: null,
+      })
+      const noAnswer = { statusCode: null, httpStatus: null, requestId: null, message: null, response: null }
+      const ends: [SmsChannel, ResultShape, boolean][] = [
+        ['CHANNEL_LOGIN', { kind: 'timeout', ...noAnswer }, true],
+        ['CHANNEL_REGISTER', transport('ECONNRESET'), true],
+        ['CHANNEL_RESET_PASSWORD', { kind: 'http-failure', statusCode: 502, httpStatus: 502 }, true],
+        ['CHANNEL_BIND_PHONE', { kind: 'unparseable-body', statusCode: null, httpStatus: 200 }, true],
+        ['CHANNEL_UNBIND_PHONE', transport('ECONNREFUSED'), false],
+        ['CHANNEL_BIND_MFA', { kind: 'http-failure', statusCode: 404, httpStatus: 404 }, false],
+        ['CHANNEL_VERIFY_MFA', { kind: 'business-failure', statusCode: 400, apiCode: 99006 }, false],
+      ]
+      for (const [channel, shape] of ends) await record(newEntry({ channel }), shape)
+      const cooling = ends.filter(([, , cools]) => cools).map(([channel]) => channel)
+      const events = await store.cooldownEvents(phone, clock.now - 60_000)
+      expect(events.map((event) => event.channel)).toEqual(SMS_CHANNELS.filter((c) => cooling.includes(c)))
+      for (const event of events) expect(event).toMatchObject({ at: clock.now, reason: 'maybe-sent' })
+    })
+
+    it('cools a channel after a send cut off before its answer, once it is known to be dead', async () => {
+      const phone = { appId: 'app-1', phoneCountryCode: '+86', phoneNumber: '13812345678' }
+      await store.begin(newEntry({ channel: 'CHANNEL_LOGIN' }))
+      clock.advance(20 * 60_000)
+      await store.recoverInterrupted()
+      expect(await store.sendingChannels(phone)).toEqual([])
+      const events = await store.cooldownEvents(phone, T0 - 1)
+      expect(events).toEqual([
+        expect.objectContaining({ channel: 'CHANNEL_LOGIN', reason: 'maybe-sent', outcome: 'unknown' }),
+      ])
     })
 
     it('lists a channel as sending while its send is in flight', async () => {

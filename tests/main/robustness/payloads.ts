@@ -5,6 +5,7 @@ import {
   OUTCOMES,
   SECRET_KINDS,
   SMS_CHANNELS,
+  TLS_MODES,
   type CallName,
   type ErrorCode,
   type SmsChannel,
@@ -83,6 +84,7 @@ export const PROFILE_FIELDS: Shape = {
 }
 const historyFilter: Shape = {
   profileId: text(200, { optional: true }),
+  operator: text(200, { optional: true }),
   channel: oneOf(SMS_CHANNELS, { optional: true }),
   outcome: oneOf(OUTCOMES, { optional: true }),
   statusCode: int({ optional: true }),
@@ -93,6 +95,14 @@ const historyFilter: Shape = {
   to: num({ optional: true }),
 }
 const countryCode: Field = { kind: 'countryCode', optional: true }
+const teamDatabase: Shape = {
+  host: text(255, { min: 1, trim: true }),
+  port: int({ min: 1, max: 65_535, optional: true }),
+  database: text(63, { min: 1, trim: true }),
+  user: text(63, { min: 1, trim: true }),
+  tls: oneOf(TLS_MODES, { optional: true }),
+  caFile: text(4096, { optional: true }),
+}
 
 /** Each call's input, as calls.ts declares it. */
 export const INPUT_SHAPES: Record<CallName, Shape> = {
@@ -141,7 +151,11 @@ export const INPUT_SHAPES: Record<CallName, Shape> = {
     retentionDays: int({ min: 1, max: 3650, optional: true, nullable: true }),
     retentionMaxEntries: int({ min: 100, max: 10_000_000, optional: true, nullable: true }),
     keychainBackend: oneOf(['keytar', 'napi-keyring'], { optional: true }),
+    teamDatabase: object(teamDatabase, { optional: true, nullable: true }),
   },
+  'team.status': {},
+  'team.test': { config: object(teamDatabase), password: text(1024, { min: 1, optional: true }) },
+  'team.setPassword': { value: text(1024, { min: 1, nullable: true }) },
 }
 
 /** Strings that have broken parsers, renderers or SQL before. */
@@ -319,7 +333,7 @@ function wrongValue(field: Field, transport: Transport): fc.Arbitrary<unknown> {
     case 'object':
       return fc.oneof(
         { arbitrary: notAnObject(transport, { nullish: false, exotic: hasRequired(field.shape) }), weight: 1 },
-        { arbitrary: fc.constant(null), weight: 1 },
+        ...(field.nullable ? [] : [{ arbitrary: fc.constant(null), weight: 1 }]),
         { arbitrary: invalidObject(field.shape, transport), weight: 4 },
       )
   }
@@ -526,6 +540,7 @@ export function harmlessPayload(
     case 'profiles.export':
     case 'keychain.status':
     case 'settings.get':
+    case 'team.status':
       return harmless(fc.constantFrom({}, null, undefined), ['ok'], 'read')
     case 'app.dismissWarning':
       // Dismissing a warning that is not there (or no longer) changes nothing and is not an error.
@@ -675,7 +690,11 @@ export function harmlessPayload(
     }
     case 'history.clear':
     case 'settings.update':
+    case 'team.setPassword':
       // Every valid input changes something: these calls get invalid payloads only.
+      return null
+    case 'team.test':
+      // A valid input connects to whatever host it names: this call gets invalid payloads only.
       return null
   }
 }

@@ -90,6 +90,17 @@ describe('SettingsStore', () => {
     expect(warnings()).toHaveLength(1)
   })
 
+  it('reads a file written before team mode as having no team database, quietly', () => {
+    const older = { language: 'zh-CN', theme: 'dark', retentionDays: 30, retentionMaxEntries: null }
+    writeFileSync(settingsFile(), JSON.stringify({ ...older, keychainBackend: 'keytar' }))
+    const store = new SettingsStore(dataDir, clock)
+    expect(store.get().teamDatabase).toBeNull()
+    expect(warnings()).toEqual([])
+    const team = { host: 'db.example.com', port: 5432, database: 'support', user: 'sms_console' }
+    expect(store.update({ teamDatabase: team }).teamDatabase).toEqual(team)
+    expect(new SettingsStore(dataDir, clock).get()).toMatchObject({ ...older, teamDatabase: team })
+  })
+
   it('keeps the good settings of a file with one bad value', () => {
     writeFileSync(settingsFile(), JSON.stringify({ theme: 'dark', retentionDays: -4, language: 'zh-CN' }))
     const store = new SettingsStore(dataDir, clock)

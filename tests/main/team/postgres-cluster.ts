@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import type { TeamDatabaseConfig } from '../../../src-main/team/connection-config'
+import { freePort } from '../../shared/free-port'
 
 const run = promisify(execFile)
 const POSTGRES_ROOT = '/usr/lib/postgresql'
@@ -23,17 +23,6 @@ function postgresBin(): string | null {
 export function postgresMissing(): string | null {
   if (postgresBin() !== null) return null
   return `PostgreSQL is not installed (no ${POSTGRES_ROOT}/<version>/bin/pg_ctl): run "bash scripts/setup-system.sh test" or "apt-get install -y postgresql"`
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 /**

@@ -7,7 +7,8 @@ import { TEAM_SCHEMA_VERSION } from '../../../src-main/team/migrations'
 import { initTeamSchema } from '../../../src-main/team/schema'
 import { TeamDatabaseError } from '../../../src-main/team/team-errors'
 import { LEASE_MARGIN_MS, openTeamHistory, type TeamHistoryStore } from '../../../src-main/team/team-history-store'
-import { newEntry, sendResult, T0, TestClock } from '../history/history-fixtures'
+import type { HistoryEntry } from '../../../src-main/shared/contract'
+import { newEntry, sendResult, T0, TempHistory, TestClock } from '../history/history-fixtures'
 import { PostgresCluster, postgresMissing } from './postgres-cluster'
 
 const missing = postgresMissing()
@@ -161,6 +162,50 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     } finally {
       await pool.end()
     }
+  })
+
+  it('imports a local history in batches: every finished entry once, however often it runs', async () => {
+    const local = new TempHistory()
+    try {
+      const history = local.open()
+      // More than two batches of finished sends, the same second sometimes, and one still in flight.
+      for (let index = 0; index < 1203; index++) {
+        local.clock.now = T0 + Math.floor(index / 3) * 1000
+        const entry = newEntry({ phoneNumber: `1380000${String(index % 400).padStart(4, '0')}` })
+        history.complete(history.begin(entry), sendResult(entry, { kind: index % 4 ? 'success' : 'timeout' }))
+      }
+      history.begin(newEntry({ phoneNumber: '13999999999' }))
+      const entries = (JSON.parse(history.export({}, 'json', true).content) as { entries: HistoryEntry[] }).entries
+      const store = await openConsole(await teamDatabase(), 'console-a', new TestClock())
+
+      // The newest half (the send in flight first) uploaded before, then the whole history, twice.
+      expect(await store.importEntries(entries.slice(0, 601))).toEqual({ added: 600, alreadyThere: 0, inFlight: 1 })
+      expect(await store.importEntries(entries)).toEqual({ added: 603, alreadyThere: 600, inFlight: 1 })
+      expect(await store.importEntries(entries)).toEqual({ added: 0, alreadyThere: 1203, inFlight: 1 })
+      const team = JSON.parse((await store.export({}, 'json', true)).content) as { entries: HistoryEntry[] }
+      // Ids are the team's own, and entries of one millisecond may come in another order.
+      const comparable = (list: HistoryEntry[]) =>
+        list
+          .map((entry) => ({ ...entry, id: 0 }))
+          .sort((a, b) => a.createdAt - b.createdAt || a.phoneNumber.localeCompare(b.phoneNumber))
+      expect(comparable(team.entries)).toEqual(comparable(entries.filter((entry) => entry.outcome !== 'sending')))
+    } finally {
+      local.dispose()
+    }
+  })
+
+  it('indexes the operator, channel and phone filters, the phone search by trigrams', async () => {
+    const config = await teamDatabase()
+    const indexes = await cluster.sql(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'genauth_sms' ORDER BY indexname",
+      config.database,
+    )
+    const byName = new Map(
+      indexes.rows.map((row: { indexname: string; indexdef: string }) => [row.indexname, row.indexdef]),
+    )
+    expect(byName.get('history_operator')).toContain('(operator, created_at DESC, id DESC) INCLUDE (outcome)')
+    expect(byName.get('history_channel')).toContain('(channel, created_at DESC, id DESC) INCLUDE (outcome)')
+    expect(byName.get('history_phone_digits')).toMatch(/USING gin \(phone_digits genauth_sms\.gin_trgm_ops\)/)
   })
 
   it('refuses a send while the database is down, records nothing, never shows the password, and recovers', async () => {

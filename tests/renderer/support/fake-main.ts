@@ -13,8 +13,11 @@ import type {
   ProfileList,
   ProfileView,
   SendResult,
+  Settings,
   SmsChannel,
+  TeamStatus,
 } from '@shared/contract'
+import { DEFAULT_SETTINGS } from '@shared/contract/settings'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
 type Handler<N extends CallName> = (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>
@@ -219,19 +222,32 @@ export function sendResult(overrides: Partial<SendResult> = {}): SendResult {
   }
 }
 
+/** The settings of a fresh install. */
+export const SETTINGS: Settings = DEFAULT_SETTINGS
+
+/** main's team.status: team mode off unless `overrides` say otherwise. */
+export function teamStatus(overrides: Partial<TeamStatus> = {}): TeamStatus {
+  return {
+    source: 'off',
+    connection: null,
+    state: 'off',
+    schemaVersion: null,
+    neededVersion: 2,
+    entries: null,
+    waitingUploads: 0,
+    message: null,
+    hasPassword: false,
+    ...overrides,
+  }
+}
+
 /** The calls every screen makes at start, answered with the sandbox active and nothing cooling. */
 export function baseHandlers(activeId = SANDBOX.id): Handlers {
   return {
     'app.info': () => APP_INFO,
     'catalog.get': () => CATALOG,
     'profiles.list': () => profileList(activeId),
-    'settings.get': () => ({
-      language: null,
-      theme: 'system',
-      retentionDays: 90,
-      retentionMaxEntries: null,
-      keychainBackend: 'keytar',
-    }),
+    'settings.get': () => SETTINGS,
     'cooldown.forPhone': () => coolingReport(),
   }
 }

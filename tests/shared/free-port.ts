@@ -1,0 +1,16 @@
+import { createServer } from 'node:net'
+
+/**
+ * A loopback port nothing listens on right now: opened on port 0, noted, closed again. Another process
+ * may take it meanwhile, which on a test machine is rare enough.
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
