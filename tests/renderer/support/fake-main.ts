@@ -17,6 +17,7 @@ import type {
   SmsChannel,
   TeamStatus,
 } from '@shared/contract'
+import { SMS_CHANNELS } from '@shared/contract/channels'
 import { DEFAULT_SETTINGS } from '@shared/contract/settings'
 import type { Transport } from '../../../src-renderer/src/api/transport'
 
@@ -87,19 +88,7 @@ export class FakeMain implements Transport {
   }
 }
 
-export const CHANNELS: AppInfo['channels'] = [
-  'CHANNEL_LOGIN',
-  'CHANNEL_REGISTER',
-  'CHANNEL_RESET_PASSWORD',
-  'CHANNEL_BIND_PHONE',
-  'CHANNEL_UNBIND_PHONE',
-  'CHANNEL_BIND_MFA',
-  'CHANNEL_VERIFY_MFA',
-  'CHANNEL_UNBIND_MFA',
-  'CHANNEL_COMPLETE_PHONE',
-  'CHANNEL_IDENTITY_VERIFICATION',
-  'CHANNEL_DELETE_ACCOUNT',
-]
+export const CHANNELS: AppInfo['channels'] = [...SMS_CHANNELS]
 
 export const APP_INFO: AppInfo = {
   name: 'GenAuth SMS Console',
