@@ -105,6 +105,8 @@ test('send, read the result, copy its requestId, find it in the history, open it
   await page.keyboard.press('ArrowRight')
   await expect(page.getByRole('tab', { name: 'Settings' })).toBeFocused()
   const create = page.getByRole('button', { name: 'New profile' })
+  // Settings loads on first use: a user tabs on once it shows.
+  await expect(create).toBeVisible()
   await tabTo(page, create)
   await page.keyboard.press('Enter')
   const editor = page.getByRole('dialog')

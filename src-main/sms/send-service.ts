@@ -11,7 +11,8 @@ import { activeCooldownOf, type ActiveCooldown, type CooldownKey } from '../cool
 import type { PreparedSend, SendSmsRequest } from '../genauth/client'
 import type { KeyState } from '../history/async-history'
 import type { Logger } from '../logging'
-import { checkPhone, phoneProblemText } from '../shared/phone/check-phone'
+import { checkPhone } from '../shared/phone/check-phone'
+import { phoneProblemText } from './phone-problem'
 import { cooldownCountryCode } from '../shared/phone/country-code'
 import type { SendHistory } from '../team/send-history'
 

@@ -1,4 +1,3 @@
-import { errorText, type ErrorText } from '../contract/errors'
 import { DEFAULT_COUNTRY_CODE } from './country-code'
 import { parsePhoneNumberFromString } from './libphonenumber'
 
@@ -28,28 +27,4 @@ export function checkPhone(raw: string, countryCode: string | undefined): PhoneC
   if (!/^\d+$/.test(digits)) return { status: 'invalid', digits, problem: 'not-digits' }
   const parsed = parsePhoneNumberFromString(`${countryCode ?? DEFAULT_COUNTRY_CODE}${digits}`)
   return parsed?.isValid() ? { status: 'valid', digits } : { status: 'invalid', digits, problem: 'invalid-for-country' }
-}
-
-/** Why main refuses a number: a key the renderer words in its language, and main's English. */
-export function phoneProblemText(
-  check: Exclude<PhoneCheck, { status: 'valid' }>,
-  countryCode: string | undefined,
-): ErrorText {
-  if (check.status === 'empty') return errorText('phoneEmpty', 'Enter a phone number.')
-  switch (check.problem) {
-    case 'has-country-code':
-      return errorText(
-        'phoneHasCountryCode',
-        'The phone number contains a country code: put it in the country code field.',
-      )
-    case 'not-digits':
-      return errorText('phoneNotDigits', 'A phone number has digits only.')
-    case 'invalid-for-country': {
-      const code = countryCode ?? DEFAULT_COUNTRY_CODE
-      return errorText('phoneInvalidForCountry', `${check.digits} is not a valid number for ${code}.`, {
-        digits: check.digits,
-        code,
-      })
-    }
-  }
 }
