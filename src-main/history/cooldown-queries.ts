@@ -70,16 +70,22 @@ export function cooldownEvents(
     // A send completed after `since` started at most INTERRUPTED_AFTER_MS before it.
     { ...recent.params, since, earliestStart: since - INTERRUPTED_AFTER_MS },
   )
+  return latestPerChannel(
+    rows.flatMap((row) => {
+      // An entry still `sending` whose process is gone is what the next start marks `unknown`.
+      const outcome = row.outcome === SENDING && !ownerAlive(row, self) ? 'unknown' : outcomeOf(row.outcome)
+      const reason = eventReason(row, outcome, subject.appId)
+      return reason === null ? [] : [{ channel: channelOf(row.channel), at: row.at, reason, outcome }]
+    }),
+  )
+}
+
+/** The latest event of each channel, in the channels' order (the team history reads its rows the same way). */
+export function latestPerChannel(events: CooldownEvent[]): CooldownEvent[] {
   const latest = new Map<SmsChannel, CooldownEvent>()
-  for (const row of rows) {
-    // An entry still `sending` whose process is gone is what the next start marks `unknown`.
-    const outcome = row.outcome === SENDING && !ownerAlive(row, self) ? 'unknown' : outcomeOf(row.outcome)
-    const reason = eventReason(row, outcome, subject.appId)
-    if (reason === null) continue
-    const channel = channelOf(row.channel)
-    const previous = latest.get(channel)
-    if (previous && previous.at >= row.at) continue
-    latest.set(channel, { channel, at: row.at, reason, outcome })
+  for (const event of events) {
+    const previous = latest.get(event.channel)
+    if (!previous || event.at > previous.at) latest.set(event.channel, event)
   }
   return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
 }

@@ -5,7 +5,7 @@ import { ConsoleError } from '../shared/contract/errors'
 import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
 import type { SendResult } from '../shared/contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
-import { eventReason, type ReasonRow } from '../history/cooldown-queries'
+import { eventReason, latestPerChannel, type ReasonRow } from '../history/cooldown-queries'
 import { channelCode, channelOf, outcomeCode, outcomeOf, SENDING, UNKNOWN } from '../history/codes'
 import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
@@ -407,18 +407,14 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       // An event after `since` belongs to a send started at most INTERRUPTED_AFTER_MS before it.
       [cooldownPhone(subject), since - INTERRUPTED_AFTER_MS, since, now],
     )
-    const latest = new Map<SmsChannel, CooldownEvent>()
-    for (const row of found.rows) {
-      // Only an entry whose lease has ended is read here while still `sending`.
-      const outcome = row.outcome === SENDING ? 'unknown' : outcomeOf(row.outcome)
-      const reason = eventReason({ ...row, detail: arrayBufferOf(row.detail) }, outcome, subject.appId)
-      if (reason === null) continue
-      const channel = channelOf(row.channel)
-      const previous = latest.get(channel)
-      if (previous && previous.at >= row.at) continue
-      latest.set(channel, { channel, at: row.at, reason, outcome })
-    }
-    return SMS_CHANNELS.flatMap((channel) => latest.get(channel) ?? [])
+    return latestPerChannel(
+      found.rows.flatMap((row) => {
+        // Only an entry whose lease has ended is read here while still `sending`.
+        const outcome = row.outcome === SENDING ? 'unknown' : outcomeOf(row.outcome)
+        const reason = eventReason({ ...row, detail: arrayBufferOf(row.detail) }, outcome, subject.appId)
+        return reason === null ? [] : [{ channel: channelOf(row.channel), at: row.at, reason, outcome }]
+      }),
+    )
   }
 
   private async sendingChannelsOn(
