@@ -1,7 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { lockSync } from 'proper-lockfile'
+import type ProperLockfile from 'proper-lockfile'
 import { ConsoleError } from '../shared/contract/errors'
+import { lazyModule } from '../lazy-module'
+
+/** Loaded with the first lock taken: a read-only command takes none. */
+const properLockfile = lazyModule<typeof ProperLockfile>('proper-lockfile')
 
 /** A lock older than this is taken to belong to a process that died while holding it. */
 const STALE_MS = 10_000
@@ -31,7 +35,7 @@ function acquire(path: string): () => void {
   const deadline = Date.now() + WAIT_MS
   for (;;) {
     try {
-      return lockSync(path, {
+      return properLockfile().lockSync(path, {
         realpath: false,
         stale: STALE_MS,
         // The lock is held for milliseconds; should it ever be taken over as stale, the write that

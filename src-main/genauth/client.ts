@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks'
 import type { RedactedRequest, SendResult } from '../shared/contract/send'
-import { postOnce } from './http-exchange'
 import { buildSendSmsRequest, type SendSmsMeta, type SendSmsRequest, type WireRequest } from './send-request'
 import { classifyResponse } from './send-result'
 
@@ -33,6 +32,8 @@ export async function sendSms(request: SendSmsRequest, meta: SendSmsMeta): Promi
 }
 
 async function exchangeOnce(wire: WireRequest, timeoutMs: number): Promise<SendResult> {
+  // Node's http and https (and TLS) load with the first send: a read-only command never needs them.
+  const { postOnce } = await import('./http-exchange')
   const started = performance.now()
   const exchange = await postOnce(wire.url, wire.headers, wire.body, timeoutMs)
   const latencyMs = performance.now() - started

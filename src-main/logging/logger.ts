@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import electronLog from 'electron-log/node'
+import type ElectronLog from 'electron-log/node'
+import { lazyModule } from '../lazy-module'
 import { redactSecrets } from './redact'
 import { rotateLogFiles } from './rotate'
 
@@ -35,10 +36,16 @@ interface WriteFailures {
   last: string
 }
 
-// electron-log reports a failed write of any logger's file through the console transport of its
-// default logger, whatever that transport's level: a full disk must not print stack traces into the
-// CLI's output.
-electronLog.transports.console.writeFn = () => undefined
+/**
+ * electron-log, loaded with the first line written: a command-line call that logs nothing (most
+ * read-only commands) starts without it.
+ */
+const electronLog = lazyModule<typeof ElectronLog>('electron-log/node', (loaded) => {
+  // electron-log reports a failed write of any logger's file through the console transport of its
+  // default logger, whatever that transport's level: a full disk must not print stack traces into
+  // the CLI's output.
+  loaded.transports.console.writeFn = () => undefined
+})
 
 /**
  * electron-log keeps one object per file path for the whole process, catches a failed write and reports
@@ -70,7 +77,51 @@ export function createLogger(options: LoggerOptions): Logger {
   const keepFiles = options.keepFiles ?? DEFAULT_KEEP_FILES
   if (!Number.isInteger(keepFiles) || keepFiles < 1)
     throw new RangeError(`keepFiles must be 1 or more, got ${keepFiles}`)
-  const log = electronLog.create({ logId: `genauth-sms-console:${filePath}` })
+  let open: OpenLog | null = null
+  /** Lines lost before the file could be opened (electron-log failing to load). */
+  let lostUnopened = 0
+
+  /** Logging never throws into its caller (a send in progress): a line that cannot be written is counted. */
+  const write =
+    (level: LogLevel) =>
+    (...data: unknown[]): void => {
+      try {
+        open ??= openLog(filePath, options, keepFiles)
+        const { log, failures } = open
+        const droppedBefore = failures.dropped
+        log[level](...data)
+        // Once a line goes through again, the file says how many it lost.
+        if (failures.dropped === droppedBefore && failures.dropped > failures.reported) {
+          const missing = failures.dropped - failures.reported
+          failures.reported = failures.dropped
+          log.warn(`${missing} earlier log line(s) could not be written: ${failures.last}`)
+        }
+      } catch {
+        if (open) open.failures.dropped++
+        else lostUnopened++
+      }
+    }
+
+  return {
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
+    filePath,
+    get droppedLines() {
+      return lostUnopened + (open?.failures.dropped ?? 0)
+    },
+  }
+}
+
+interface OpenLog {
+  log: ReturnType<(typeof ElectronLog)['create']>
+  failures: WriteFailures
+}
+
+/** electron-log's logger for one file, with redaction as the file's last step and rotation by size. */
+function openLog(filePath: string, options: LoggerOptions, keepFiles: number): OpenLog {
+  const log = electronLog().create({ logId: `genauth-sms-console:${filePath}` })
 
   // Only the file transport has the redaction step.
   log.transports.console.level = false
@@ -93,33 +144,5 @@ export function createLogger(options: LoggerOptions): Logger {
   }
 
   // The file object is an EventEmitter, which electron-log's types leave out.
-  const failures = failuresOf(file.getFile() as unknown as NodeJS.EventEmitter)
-  /** Logging never throws into its caller (a send in progress): a line that cannot be written is counted. */
-  const write =
-    (level: LogLevel) =>
-    (...data: unknown[]): void => {
-      try {
-        const droppedBefore = failures.dropped
-        log[level](...data)
-        // Once a line goes through again, the file says how many it lost.
-        if (failures.dropped === droppedBefore && failures.dropped > failures.reported) {
-          const missing = failures.dropped - failures.reported
-          failures.reported = failures.dropped
-          log.warn(`${missing} earlier log line(s) could not be written: ${failures.last}`)
-        }
-      } catch {
-        failures.dropped++
-      }
-    }
-
-  return {
-    error: write('error'),
-    warn: write('warn'),
-    info: write('info'),
-    debug: write('debug'),
-    filePath,
-    get droppedLines() {
-      return failures.dropped
-    },
-  }
+  return { log, failures: failuresOf(file.getFile() as unknown as NodeJS.EventEmitter) }
 }

@@ -11,9 +11,8 @@ import { describeConnection } from './connection-config'
 import { TEAM_SCHEMA_VERSION } from './migrations'
 import { cooldownSnapshot, localSendHistory, type SendHistory } from './send-history'
 import { teamDatabaseFromEnv } from './team-from-env'
-import { openTeamHistory, type TeamHistoryStore } from './team-history-store'
+import type { TeamHistoryStore } from './team-history-store'
 import { teamSendHistory } from './team-send-history'
-import { teamStatus } from './team-status'
 import { uploadWaiting } from './upload-waiting'
 import { UploadQueue } from './upload-queue'
 
@@ -158,6 +157,7 @@ export class TeamBackend {
   }
 
   private async statusOf(source: TeamSource, config: TeamDatabaseConfig, password: string | null) {
+    const { teamStatus } = await import('./team-status')
     const report = await teamStatus(config, password)
     const hasPassword = source === 'env' ? password !== null : await this.hasStoredPassword()
     return { ...report, source, waitingUploads: this.queue.list().length, hasPassword }
@@ -198,7 +198,10 @@ export class TeamBackend {
     const key = JSON.stringify([describeConnection(chosen.config), chosen.config.caFile ?? null, chosen.password])
     if (this.open?.key === key) return this.open.store
     const previous = this.open
-    const store = openTeamHistory({ ...chosen, clock: this.options.clock, consoleId: this.options.consoleId })
+    // node-postgres is loaded with the first team store: a console without a team database never loads it.
+    const store = import('./team-history-store').then(({ openTeamHistory }) =>
+      openTeamHistory({ ...chosen, clock: this.options.clock, consoleId: this.options.consoleId }),
+    )
     this.open = { key, store }
     // A database that could not be opened is tried again at the next call.
     store.catch(() => {
