@@ -1,26 +1,21 @@
 import { defaultDataDir } from '../app-paths'
 import type { CallInput, CallName, CallOutput, Language, ProfileView } from '../shared/contract'
 import type { Dispatch } from '../dispatch/dispatcher'
-import type { SendPreview } from '../dispatch/create-dispatch'
 import type { Services } from '../services'
 import { CliError } from './cli-error'
 import type { CliIo } from './cli-io'
 
 /**
  * Runs one command through the app's own dispatch, over the app's services on the app's data folder.
- * An ad-hoc profile, when given, stands in beside the stored ones. `send --as-curl` also gets the send
- * flow's preview over the same services: the contract has no call for it, since the app only shows
- * requests it has recorded.
+ * An ad-hoc profile, when given, stands in beside the stored ones.
  */
 export async function withDispatch<T>(
   io: CliIo,
-  run: (dispatch: Dispatch, preview: SendPreview) => Promise<T>,
+  run: (dispatch: Dispatch) => Promise<T>,
   standIn?: ProfileView,
 ): Promise<T> {
-  const { createDispatch, createSendPreview } = await import('../dispatch/create-dispatch')
-  return withServices(io, (services) =>
-    run(createDispatch(services, { standIn }), createSendPreview(services, { standIn })),
-  )
+  const { createDispatch } = await import('../dispatch/create-dispatch')
+  return withServices(io, (services) => run(createDispatch(services, { standIn })))
 }
 
 /**

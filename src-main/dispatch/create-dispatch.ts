@@ -1,4 +1,4 @@
-import type { ParsedSendInput, ProfileView, RedactedRequest } from '../shared/contract'
+import type { ProfileView } from '../shared/contract'
 import { createDispatcher, type Dispatch, type Handlers } from '../dispatch/dispatcher'
 import { appHandlers } from '../handlers/app'
 import { historyHandlers } from '../handlers/history'
@@ -28,13 +28,4 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
     ...teamHandlers(services),
   }
   return createDispatcher(handlers, (name, error) => services.log.error(`${name} failed:`, error))
-}
-
-/** The request a send would put on the wire, built by the send flow without sending or recording. */
-export type SendPreview = (input: ParsedSendInput) => Promise<RedactedRequest>
-
-/** The preview over the same send flow a dispatch with these options runs (`send --as-curl`). */
-export function createSendPreview(services: Services, options: DispatchOptions = {}): SendPreview {
-  const deps = sendDepsOf(services, options.standIn ?? null)
-  return async (input) => (await import('../sms/send-service')).previewSendRequest(deps, input)
 }

@@ -9,11 +9,13 @@ export interface SendDeps extends SendServiceDeps {
   cooldownReport(subject: CooldownSubject): Promise<CooldownReport>
 }
 
-export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'cooldown.forPhone'> {
+export function sendHandlers(deps: SendDeps): Pick<Handlers, 'sms.send' | 'sms.preview' | 'cooldown.forPhone'> {
   return {
     // The send flow (and the full phone metadata it checks numbers with) loads with the first send:
     // a command that only reads the history never needs it.
     'sms.send': async (input) => (await import('../sms/send-service')).sendSmsForUser(deps, input),
+    // The same checks and request as a send, stopping before the write-ahead entry and the wire.
+    'sms.preview': async (input) => (await import('../sms/send-service')).previewSendRequest(deps, input),
     'cooldown.forPhone': async ({ profileId, phoneNumber, phoneCountryCode }) => {
       const profile = deps.profiles.get(profileId)
       const report = await deps.cooldownReport({

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import {
-  ConsoleError,
-  SendInput,
   type CallError,
+  type SendInput,
+  type RedactedRequest,
   type ErrorCode,
   type HeaderFamily,
   type ProfileView,
@@ -145,12 +145,11 @@ async function printCurl(
 ): Promise<ExitCode> {
   const profile = await withDispatch(
     io,
-    async (dispatch, preview) => {
+    async (dispatch) => {
       const profile = adHoc ?? (await resolveProfile(dispatch, options.profile))
-      const parsed = SendInput.safeParse(sendInputOf(options, profile, accessToken))
-      if (!parsed.success) throw CliError.usage(parsed.error.issues[0]?.message ?? 'the send is not valid.')
-      const request = await withCallError(() => preview(parsed.data))
-      io.stdout.write(reproduce(request).curl)
+      const envelope = await dispatch('sms.preview', sendInputOf(options, profile, accessToken))
+      if (!envelope.ok) throw CliError.fromCall(withHint(envelope.error))
+      io.stdout.write(reproduce(envelope.value as RedactedRequest).curl)
       return profile
     },
     adHoc,
@@ -162,16 +161,6 @@ async function printCurl(
     )
   }
   return EXIT.ok
-}
-
-/** A refusal from the send flow, shown like the same refusal of a real send. */
-async function withCallError<T>(build: () => Promise<T>): Promise<T> {
-  try {
-    return await build()
-  } catch (error) {
-    if (error instanceof ConsoleError) throw CliError.fromCall(withHint(error.toCallError()))
-    throw error
-  }
 }
 
 function checkAdHocFlags(options: SendOptions): void {

@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'profiles.import',
   'keychain.status',
   'sms.send',
+  'sms.preview',
   'cooldown.forPhone',
   'history.query',
   'history.get',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppInfo, DataWarning } from './app-info'
 import { Catalog } from './catalog'
 import { CooldownReport } from './cooldown'
-import { CountryCode, SendInput, SendOutcome } from './send'
+import { CountryCode, RedactedRequest, SendInput, SendOutcome } from './send'
 import { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage, HistoryQuery } from './history'
 import { Reproduction } from './reproduce'
 import { KeychainStatus, ProfileFields, ProfileList, ProfileView, SecretKind } from './profiles'
@@ -53,6 +53,8 @@ export const calls = {
   'keychain.status': { input: Empty, output: KeychainStatus },
 
   'sms.send': { input: SendInput, output: SendOutcome },
+  /** The request a send would put on the wire, secrets redacted: nothing is sent or recorded. */
+  'sms.preview': { input: SendInput, output: RedactedRequest },
 
   'cooldown.forPhone': {
     input: z.strictObject({

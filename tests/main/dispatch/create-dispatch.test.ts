@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { adHocAppProfile, adHocProfile } from '../../../src-main/cli/ad-hoc-profile'
-import type { CooldownReport, Envelope, ProfileList, SendOutcome } from '../../../src-main/shared/contract'
+import type {
+  CooldownReport,
+  Envelope,
+  HistoryPage,
+  ProfileList,
+  RedactedRequest,
+  SendOutcome,
+} from '../../../src-main/shared/contract'
 import type { Dispatch } from '../../../src-main/dispatch/dispatcher'
 import { createDispatch } from '../../../src-main/dispatch/create-dispatch'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
@@ -88,5 +95,28 @@ describe('createDispatch with a stand-in profile (the CLI ad-hoc send)', () => {
     // An App ID alone names no host: its reserved-looking numbers cool like any other.
     const appOnly = createDispatch(services, { standIn: adHocAppProfile('stand-in-app') })
     expect(await loginState(appOnly, 'ad-hoc', RESERVED)).toBe('cooling')
+  })
+
+  it("previews the stand-in's request through the same dispatch, sending and recording nothing (send --as-curl)", async () => {
+    const standIn = adHocProfile(emulator.url, 'stand-in-app', 5000)
+    const dispatch = createDispatch(services, { standIn })
+    const before = emulator.received().length
+
+    const request = valueOf<RedactedRequest>(
+      await dispatch('sms.preview', { profileId: standIn.id, channel: 'CHANNEL_LOGIN', ...PHONE }),
+    )
+    expect(request.url).toBe(`${emulator.url}/api/v3/send-sms`)
+    expect(JSON.parse(request.body)).toMatchObject({ channel: 'CHANNEL_LOGIN', phoneNumber: PHONE.phoneNumber })
+    expect(emulator.received().length).toBe(before)
+    const page = valueOf<HistoryPage>(await dispatch('history.query', { filter: {}, limit: 10 }))
+    expect(page.entries).toEqual([])
+    expect(await loginState(dispatch, standIn.id, PHONE)).toBe('free')
+    // The send flow's checks hold: a number it would refuse is refused here too.
+    const refused = await dispatch('sms.preview', {
+      profileId: standIn.id,
+      channel: 'CHANNEL_LOGIN',
+      phoneNumber: '12',
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-phone' } })
   })
 })

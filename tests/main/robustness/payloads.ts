@@ -104,6 +104,19 @@ const teamDatabase: Shape = {
   caFile: text(4096, { optional: true }),
 }
 
+/** A send's input: `sms.send` and `sms.preview` take the same. */
+const SEND_SHAPE: Shape = {
+  profileId,
+  channel: oneOf(SMS_CHANNELS),
+  phoneNumber: text(32, { min: 1, trim: true }),
+  phoneCountryCode: countryCode,
+  accessToken: text(8192, { optional: true }),
+  note: text(500, { optional: true, valid: printable(0, 500, false) }),
+  overrideCooldown: bool({ optional: true }),
+  overrideValidation: bool({ optional: true }),
+  confirmed: bool({ optional: true }),
+}
+
 /** Each call's input, as calls.ts declares it. */
 export const INPUT_SHAPES: Record<CallName, Shape> = {
   'app.info': {},
@@ -119,17 +132,8 @@ export const INPUT_SHAPES: Record<CallName, Shape> = {
   'profiles.export': {},
   'profiles.import': { json: text(1_000_000) },
   'keychain.status': {},
-  'sms.send': {
-    profileId,
-    channel: oneOf(SMS_CHANNELS),
-    phoneNumber: text(32, { min: 1, trim: true }),
-    phoneCountryCode: countryCode,
-    accessToken: text(8192, { optional: true }),
-    note: text(500, { optional: true, valid: printable(0, 500, false) }),
-    overrideCooldown: bool({ optional: true }),
-    overrideValidation: bool({ optional: true }),
-    confirmed: bool({ optional: true }),
-  },
+  'sms.send': SEND_SHAPE,
+  'sms.preview': SEND_SHAPE,
   'cooldown.forPhone': { profileId, phoneNumber: text(32), phoneCountryCode: countryCode },
   'history.query': {
     filter: object(historyFilter, { optional: true }),
@@ -662,6 +666,17 @@ export function harmlessPayload(
         ),
       )
     }
+    case 'sms.preview':
+      // A preview records nothing and sends nothing, whatever it is asked: every valid input is harmless.
+      return fc.oneof(
+        harmless(
+          validObject(shape, transport, { profileId: fc.constantFrom(...context.profileIds) }),
+          // A header value the request cannot carry (a token with a control character) is refused too.
+          ['ok', 'invalid-phone', 'invalid-input'],
+          'preview of a known profile',
+        ),
+        harmless(validObject(shape, transport, { profileId: unknownId }), ['not-found'], 'unknown profile'),
+      )
     case 'cooldown.forPhone':
       return fc.oneof(
         harmless(
