@@ -28,6 +28,7 @@ import type { CooldownSubject } from './history/types'
 import { ProfileService } from './profiles/profile-service'
 import { PROFILES_FILE } from './profiles/profiles-file'
 import { DataWarnings } from './files/data-warnings'
+import { WARNINGS_FILE } from './files/warnings-file'
 import { SETTINGS_FILE, SettingsStore } from './settings/settings-store'
 import type { SendServiceDeps } from './sms/send-service'
 import { consoleIdOf } from './team/console-id'
@@ -96,7 +97,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   mkdirSync(dataDir, { recursive: true })
   const log = createLogger({ logsDir: logsDirOf(dataDir), level: 'info' })
   const events = new EventBus((error) => log.error('a window could not be told of a change:', error))
-  const warnings = new DataWarnings(dataDir, (message) => log.warn(message))
+  const warnings = new DataWarnings(
+    dataDir,
+    (message) => log.warn(message),
+    (list) => events.emit({ name: 'warnings.changed', warnings: list }),
+  )
   // The owners announce their own changes; the watcher those other processes make to the data folder.
   const settings = new SettingsStore(dataDir, clock, warnings, (next) =>
     events.emit({ name: 'settings.changed', settings: next }),
@@ -113,7 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   profiles.list()
   const history = openHistory(join(dataDir, 'history.db'), {
     clock,
-    onKeptAside: (message, keptAs) => warnings.record(message, keptAs),
+    onKeptAside: (text, keptAs) => warnings.record(text, keptAs),
     onChange: (notice) => events.emit({ name: 'history.changed', ...notice }),
   })
   const stopWatching =
@@ -126,6 +131,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
           profilesFile: join(dataDir, PROFILES_FILE),
           settings,
           settingsFile: join(dataDir, SETTINGS_FILE),
+          warnings,
+          warningsFile: join(dataDir, WARNINGS_FILE),
           onError: (error) => log.warn('watching the data folder:', error),
         })
   const catalog = loadCatalog()
@@ -155,7 +162,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     consoleId: consoleIdOf(dataDir),
     events,
     log,
-    onQueueSetAside: (message, keptAs) => warnings.record(message, keptAs),
+    onQueueSetAside: (text, keptAs) => warnings.record(text, keptAs),
   })
 
   const language = (profile: ProfileView): Language =>

@@ -1,5 +1,6 @@
 import { ConsoleEvent, type EventName } from '../shared/contract'
 import type { EventBus } from '../events'
+import type { DataWarnings } from '../files/data-warnings'
 import type { HistoryStore } from '../history'
 import type { ProfileService } from '../profiles/profile-service'
 import type { SettingsStore } from '../settings/settings-store'
@@ -13,6 +14,8 @@ export type DataFolderWatch = {
   profilesFile: string
   settings: Pick<SettingsStore, 'get'>
   settingsFile: string
+  warnings: Pick<DataWarnings, 'list'>
+  warningsFile: string
   /** 250-500 ms keeps a change made elsewhere under a second away at a few syscalls a poll. */
   intervalMs?: number
   onError(error: unknown): void
@@ -21,7 +24,7 @@ export type DataFolderWatch = {
 /**
  * Announces changes other processes make to the shared data folder (the CLI beside the app, another
  * browser-mode host): the history through SQLite's `data_version`, which moves only on another
- * connection's commit, and the profiles and settings files through their stamps. A file is read only when
+ * connection's commit, and the profiles, settings and warnings files through their stamps. A file is read only when
  * its stamp moved, and announced only when its content differs from what the windows last heard, so
  * this process's own writes (already announced by their owner) are not announced twice.
  */
@@ -45,6 +48,10 @@ export function watchDataFolder(watch: DataFolderWatch): () => void {
       {
         stamp: () => fileStamp(watch.settingsFile),
         changed: () => announceIfNew({ name: 'settings.changed', settings: watch.settings.get() }),
+      },
+      {
+        stamp: () => fileStamp(watch.warningsFile),
+        changed: () => announceIfNew({ name: 'warnings.changed', warnings: watch.warnings.list() }),
       },
     ],
     { intervalMs: watch.intervalMs ?? 300, onError: watch.onError },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DataWarning } from '../shared/contract/app-info'
+import type { ErrorText } from '../shared/contract/errors'
 import { withFileLock } from './file-lock'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 import { WARNINGS_FILE } from './warnings-file'
@@ -22,6 +23,8 @@ export class DataWarnings {
   constructor(
     dataDir: string,
     private readonly onRecorded: (message: string) => void = () => undefined,
+    /** Told the new list after every change this process writes. */
+    private readonly onChange: (warnings: DataWarning[]) => void = () => undefined,
   ) {
     this.path = join(dataDir, WARNINGS_FILE)
   }
@@ -33,10 +36,11 @@ export class DataWarnings {
     return parsed.success ? parsed.data.warnings : []
   }
 
-  /** Records a problem and the file kept aside because of it. */
-  record(message: string, keptAs: string | null): void {
-    this.change((warnings) => [...warnings, { id: randomUUID(), message, keptAs }].slice(-MAX_WARNINGS))
-    this.onRecorded(message)
+  /** Records a problem and the file kept aside because of it; the text's English is the message. */
+  record(text: ErrorText, keptAs: string | null): void {
+    const warning = { id: randomUUID(), message: text.message, keptAs, text }
+    this.change((warnings) => [...warnings, warning].slice(-MAX_WARNINGS))
+    this.onRecorded(text.message)
   }
 
   /** Removes one warning; an id already dismissed (from another window) is not an error. */
@@ -47,11 +51,15 @@ export class DataWarnings {
   }
 
   private change(update: (warnings: DataWarning[]) => DataWarning[]): DataWarning[] {
-    return withFileLock(this.path, () => {
+    const { next, written } = withFileLock(this.path, () => {
       const current = this.list()
       const next = update(current)
-      if (JSON.stringify(next) !== JSON.stringify(current)) writeJsonFileAtomic(this.path, { warnings: next })
-      return next
+      const written = JSON.stringify(next) !== JSON.stringify(current)
+      if (written) writeJsonFileAtomic(this.path, { warnings: next })
+      return { next, written }
     })
+    // Announced outside the lock: a listener may read the file again.
+    if (written) this.onChange(next)
+    return next
   }
 }

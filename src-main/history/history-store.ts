@@ -1,5 +1,5 @@
 import type { SmsChannel } from '../shared/contract/channels'
-import { ConsoleError } from '../shared/contract/errors'
+import { ConsoleError, errorText, type ErrorText } from '../shared/contract/errors'
 import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
 import type { SendResult } from '../shared/contract/send'
 import { channelCode, outcomeCode, SENDING, UNKNOWN } from './codes'
@@ -40,7 +40,7 @@ export interface OpenHistoryOptions {
    * Told when the file was damaged or another program's database and was kept aside for a fresh
    * history. Without it such a file is refused with an error instead.
    */
-  onKeptAside?: (message: string, keptAs: string) => void
+  onKeptAside?: (text: ErrorText, keptAs: string) => void
   /** Told after every change written through this store (not those of other connections). */
   onChange?: (notice: HistoryNotice) => void
 }
@@ -68,7 +68,11 @@ export function openHistory(file: string, options: OpenHistoryOptions): HistoryS
   }
   const aside = setHistoryAside(file, options.clock())
   options.onKeptAside(
-    `The history file could not be used (${problem}). It was kept as ${aside}; a new, empty history was started.`,
+    errorText(
+      'historyKeptAside',
+      `The history file could not be used (${problem}). It was kept as ${aside}; a new, empty history was started.`,
+      { problem, keptAs: aside },
+    ),
     aside,
   )
   return openChecked(file, options)

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { ConsoleError, ProfileFields, SecretKind, type ProfileList, type ProfileView } from '../shared/contract'
+import {
+  ConsoleError,
+  errorText,
+  ProfileFields,
+  SecretKind,
+  type ProfileList,
+  type ProfileView,
+} from '../shared/contract'
 import type { SecretStore } from '../credentials/secret-store'
 import { DataWarnings } from '../files/data-warnings'
 import { withFileLock } from '../files/file-lock'
@@ -287,7 +294,11 @@ export class ProfileService {
     if (problem !== undefined) {
       const aside = recoverProfilesFile(this.path, data, this.clock())
       this.warnings.record(
-        `The profiles file could not be fully read (${problem}). It was kept as ${aside}; the profiles that could be read were kept.`,
+        errorText(
+          'profilesKeptAside',
+          `The profiles file could not be fully read (${problem}). It was kept as ${aside}; the profiles that could be read were kept.`,
+          { problem, keptAs: aside },
+        ),
         aside,
       )
     }

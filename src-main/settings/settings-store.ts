@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, Settings, SettingsPatch } from '../shared/contract'
+import { DEFAULT_SETTINGS, errorText, Settings, SettingsPatch } from '../shared/contract'
 import { DataWarnings } from '../files/data-warnings'
 import { withFileLock } from '../files/file-lock'
 import { invalidInput } from './invalid-input'
@@ -55,7 +55,11 @@ export class SettingsStore {
     const aside = setAsideCorruptFile(this.path, this.clock())
     writeJsonFileAtomic(this.path, settings)
     this.warnings.record(
-      `The settings file could not be used (${problem}). It was kept as ${aside}; the affected settings are back to their defaults.`,
+      errorText(
+        'settingsKeptAside',
+        `The settings file could not be used (${problem}). It was kept as ${aside}; the affected settings are back to their defaults.`,
+        { problem, keptAs: aside },
+      ),
       aside,
     )
     return settings

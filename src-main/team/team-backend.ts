@@ -1,6 +1,6 @@
 import type { Settings } from '../shared/contract/settings'
 import type { TeamDatabaseConfig, TeamSource, TeamStatus } from '../shared/contract/team'
-import { ConsoleError } from '../shared/contract/errors'
+import { ConsoleError, type ErrorText } from '../shared/contract/errors'
 import type { CooldownHistory } from '../cooldown'
 import type { SecretStore } from '../credentials/secret-store'
 import type { EventBus } from '../events'
@@ -31,7 +31,7 @@ export interface TeamBackendOptions {
   consoleId: string
   events: EventBus
   log: Pick<Logger, 'warn' | 'info'>
-  onQueueSetAside: (message: string, keptAs: string) => void
+  onQueueSetAside: (text: ErrorText, keptAs: string) => void
 }
 
 /** The team database in use and where it comes from. */
@@ -173,6 +173,7 @@ export class TeamBackend {
       entries: null,
       waitingUploads: this.queue.list().length,
       message: null,
+      reason: null,
       hasPassword: false,
     }
   }

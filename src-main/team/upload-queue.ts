@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
+import { errorText, type ErrorText } from '../shared/contract/errors'
 import { SendResult } from '../shared/contract/send'
 import { withFileLock } from '../files/file-lock'
 import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files/json-file'
@@ -31,7 +32,7 @@ export class UploadQueue {
   constructor(
     dataDir: string,
     private readonly clock: () => number,
-    private readonly onSetAside: (message: string, keptAs: string) => void,
+    private readonly onSetAside: (text: ErrorText, keptAs: string) => void,
   ) {
     this.path = join(dataDir, UPLOAD_QUEUE_FILE)
   }
@@ -63,7 +64,11 @@ export class UploadQueue {
     if (parsed?.success) return parsed.data.uploads
     const keptAs = setAsideCorruptFile(this.path, this.clock())
     this.onSetAside(
-      `The list of results waiting for the team database could not be read; it was kept as ${keptAs}. Those results are in this computer's history ("team import" uploads them).`,
+      errorText(
+        'teamUploadsKeptAside',
+        `The list of results waiting for the team database could not be read; it was kept as ${keptAs}. Those results are in this computer's history ("team import" uploads them).`,
+        { keptAs },
+      ),
       keptAs,
     )
     return []

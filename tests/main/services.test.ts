@@ -70,7 +70,15 @@ describe('createServices', () => {
     const kept = readdirSync(dataDir).find((name) => name.startsWith('settings.json.corrupt-'))
     expect(kept).toBeDefined()
     expect(info.ok && (info.value as AppInfo).warnings).toEqual([
-      { id: expect.any(String), message: expect.stringContaining('settings'), keptAs: join(dataDir, kept!) },
+      {
+        id: expect.any(String),
+        message: expect.stringContaining('settings'),
+        keptAs: join(dataDir, kept!),
+        text: expect.objectContaining({
+          key: 'settingsKeptAside',
+          params: expect.objectContaining({ keptAs: join(dataDir, kept!) }),
+        }),
+      },
     ])
     await services.close()
   })

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallName, ProfileView, Settings } from '@shared/contract'
 import { useTransport } from '../../src-renderer/src/api/client'
+import { useAppStore } from '../../src-renderer/src/stores/app'
 import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'
 import { useHistoryStore } from '../../src-renderer/src/stores/history'
 import { followMainEvents } from '../../src-renderer/src/stores/main-events'
@@ -122,6 +123,13 @@ describe('a change made elsewhere', () => {
     expect(calls).toEqual([])
     expect(useProfilesStore().active?.id).toBe(PRODUCTION.id)
     expect(useSettingsStore().language).toBe('zh-CN')
+  })
+
+  it('shows a warning another process recorded, from the event alone', async () => {
+    const warning = { id: 'w1', message: 'The settings file could not be used.', keptAs: 'settings.json.aside' }
+    const calls = await callsDuring(async () => main.emit({ name: 'warnings.changed', warnings: [warning] }))
+    expect(calls).toEqual([])
+    expect(useAppStore().warnings).toEqual([warning])
   })
 
   it('refreshes the open history and the cooldown once for a send another process made', async () => {

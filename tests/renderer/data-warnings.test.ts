@@ -1,6 +1,8 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { nextTick } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DataWarning } from '@shared/contract'
+import { errorText, type DataWarning } from '@shared/contract'
+import { i18n } from '../../src-renderer/src/i18n'
 import DataWarnings from '../../src-renderer/src/components/DataWarnings.vue'
 import { APP_INFO, baseHandlers, FakeMain } from './support/fake-main'
 import { mountWithMain } from './support/mount'
@@ -44,5 +46,29 @@ describe('the data warnings', () => {
     document.querySelector<HTMLButtonElement>('button[aria-label="Dismiss this warning"]')!.click()
     await flushPromises()
     expect(alert()).toBeNull()
+  })
+
+  it("show main's warning in the user's language, and an older warning without a key in main's English", async () => {
+    const problem = 'Unexpected token } in JSON at position 12'
+    const keyed: DataWarning = {
+      ...warning('w1', `The settings file could not be used (${problem}). It was kept as ${KEPT}; ...`),
+      text: errorText('settingsKeptAside', 'The settings file could not be used', { problem, keptAs: KEPT }),
+    }
+    const old = warning('w2', 'The history file could not be used (it is damaged).')
+    const main = new FakeMain({ ...baseHandlers(), 'app.info': () => ({ ...APP_INFO, warnings: [keyed, old] }) })
+    wrapper = await mountWithMain(DataWarnings, main)
+    const lines = () => [...document.querySelectorAll('.data-warning p')].map((line) => line.textContent)
+
+    i18n.global.locale.value = 'zh-CN'
+    await nextTick()
+    expect(lines()).toEqual([
+      `设置文件无法使用（${problem}）。原文件已另存为 ${KEPT}；受影响的设置已恢复默认值。`,
+      'The history file could not be used (it is damaged).',
+    ])
+    i18n.global.locale.value = 'en-US'
+    await nextTick()
+    expect(lines()[0]).toBe(
+      `The settings file could not be used (${problem}). It was kept as ${KEPT}; the affected settings are back to their defaults.`,
+    )
   })
 })

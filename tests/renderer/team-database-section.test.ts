@@ -1,6 +1,8 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { nextTick } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Settings, TeamDatabaseConfig } from '@shared/contract'
+import { errorText, type Settings, type TeamDatabaseConfig } from '@shared/contract'
+import { i18n } from '../../src-renderer/src/i18n'
 import TeamDatabaseSection from '../../src-renderer/src/components/settings/TeamDatabaseSection.vue'
 import { useSettingsStore } from '../../src-renderer/src/stores/settings'
 import { baseHandlers, FakeMain, SETTINGS, teamStatus } from './support/fake-main'
@@ -188,5 +190,28 @@ describe('the team database section', () => {
     })
     await mountSection(main)
     expect(section().textContent).not.toContain('wait for upload')
+  })
+
+  it("gives the reason in the user's language", async () => {
+    const message = 'The team database has schema version 1 and this console needs schema version 2: run ...'
+    const main = new FakeMain({
+      ...baseHandlers(),
+      'settings.get': () => ({ ...SETTINGS, teamDatabase: SAVED }),
+      'team.status': () =>
+        status({
+          source: 'settings',
+          connection: 'postgres://sms_console@db.team.example:6432/sms',
+          state: 'schema-too-old',
+          schemaVersion: 1,
+          message,
+          reason: errorText('teamSchemaTooOld', message, { version: 1, needed: 2 }),
+        }),
+    })
+    await mountSection(main)
+    i18n.global.locale.value = 'zh-CN'
+    await nextTick()
+    expect(states()[0]).toContain('团队数据库的结构版本是 1，本控制台需要 2')
+    expect(states()[0]).not.toContain(message)
+    i18n.global.locale.value = 'en-US'
   })
 })

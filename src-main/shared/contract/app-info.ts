@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SmsChannel } from './channels'
+import { ErrorText } from './errors'
 
 /** A reserved emulator phone number and the outcome it forces. */
 export const EmulatorScenario = z.object({
@@ -15,6 +16,8 @@ export const DataWarning = z.object({
   message: z.string(),
   /** The damaged file as it was kept aside, for the user to inspect or restore. */
   keptAs: z.string().nullable(),
+  /** The message as a key and values, for the user's language; absent in warnings older versions recorded. */
+  text: ErrorText.optional(),
 })
 export type DataWarning = z.infer<typeof DataWarning>
 

@@ -33,7 +33,13 @@ export const CALL_NAMES = [
 export type CallName = (typeof CALL_NAMES)[number]
 
 /** Events main pushes to every window. */
-export const EVENT_NAMES = ['history.changed', 'profiles.changed', 'settings.changed', 'team.changed'] as const
+export const EVENT_NAMES = [
+  'history.changed',
+  'profiles.changed',
+  'settings.changed',
+  'team.changed',
+  'warnings.changed',
+] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /** IPC channel names: one per call, one for events. */

@@ -102,6 +102,11 @@ export const ERROR_KEYS = [
   // Settings and files
   'settingsInvalid',
   'fileLocked',
+  // Files of the data folder kept aside (warnings)
+  'profilesKeptAside',
+  'settingsKeptAside',
+  'historyKeptAside',
+  'teamUploadsKeptAside',
   // History
   'historyEntryNotFound',
   'historyRequestNotRecorded',

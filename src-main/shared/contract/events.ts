@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { EventName } from './call-names'
+import { DataWarning } from './app-info'
 import { ProfileList } from './profiles'
 import { Settings } from './settings'
 
@@ -11,7 +12,7 @@ export const HistoryChange = z.enum(['recorded', 'completed', 'cleared', 'pruned
 export type HistoryChange = z.infer<typeof HistoryChange>
 
 /**
- * Every event main pushes to the windows. Profiles and settings carry their new state, so a window
+ * Every event main pushes to the windows. Profiles, settings and warnings carry their new state, so a window
  * applies it without asking again; the history says what changed and, for a send, which entry.
  */
 export const ConsoleEvent = z.discriminatedUnion('name', [
@@ -25,6 +26,8 @@ export const ConsoleEvent = z.discriminatedUnion('name', [
   // The team database in use, its password or its waiting uploads changed; its state is read with team.status,
   // since finding it out means reaching the database.
   z.strictObject({ name: z.literal('team.changed') }),
+  // A file of the data folder was kept aside, or a warning dismissed (in any window or process).
+  z.strictObject({ name: z.literal('warnings.changed'), warnings: z.array(DataWarning) }),
 ])
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>
 export type EventOf<N extends EventName> = Extract<ConsoleEvent, { name: N }>

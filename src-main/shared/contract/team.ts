@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ErrorText } from './errors'
 
 /**
  * How the console talks TLS to the team database, named as libpq's `sslmode`:
@@ -58,8 +59,10 @@ export const TeamStatus = z.object({
   entries: z.number().int().nullable(),
   /** Results sent while the database was unreachable, kept locally until they reach it. */
   waitingUploads: z.number().int(),
-  /** Why the state is not `connected`, for the user; never with the password. */
+  /** Why the state is not `connected`, in English (the CLI prints it); never with the password. */
   message: z.string().nullable(),
+  /** The same reason as a key and values, for the user's language. */
+  reason: ErrorText.nullable(),
   /** Whether a password for the configured database is in the keychain. */
   hasPassword: z.boolean(),
 })

@@ -399,6 +399,14 @@ export default {
     historyRequestNotRecorded: 'History entry {id} has no recorded request.',
     historyPageSize: 'A page holds at least one entry.',
     historyUnusable: 'The history file {file} cannot be used: {problem}.',
+    profilesKeptAside:
+      'The profiles file could not be fully read ({problem}). It was kept as {keptAs}; the profiles that could be read were kept.',
+    settingsKeptAside:
+      'The settings file could not be used ({problem}). It was kept as {keptAs}; the affected settings are back to their defaults.',
+    historyKeptAside:
+      'The history file could not be used ({problem}). It was kept as {keptAs}; a new, empty history was started.',
+    teamUploadsKeptAside:
+      'The list of results waiting for the team database could not be read; it was kept as {keptAs}. Those results are in this computer\'s history ("team import" uploads them).',
     historySchemaTooNew:
       'The history database is from a newer version of the app (schema {found}, this one knows {known}). Update the app.',
     teamUrlNotUrl: '{variable} is not a URL (expected a postgres:// URL naming the user, host, port and database).',

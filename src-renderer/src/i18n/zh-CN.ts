@@ -373,6 +373,11 @@ const zh: typeof en = {
     historyRequestNotRecorded: '历史记录 {id} 没有保存请求内容。',
     historyPageSize: '每页至少包含一条记录。',
     historyUnusable: '无法使用历史文件 {file}：{problem}。',
+    profilesKeptAside: '配置文件未能完整读取（{problem}）。原文件已另存为 {keptAs}；能读取的配置均已保留。',
+    settingsKeptAside: '设置文件无法使用（{problem}）。原文件已另存为 {keptAs}；受影响的设置已恢复默认值。',
+    historyKeptAside: '历史文件无法使用（{problem}）。原文件已另存为 {keptAs}；已新建一份空的历史。',
+    teamUploadsKeptAside:
+      '等待上传到团队数据库的结果列表无法读取，已另存为 {keptAs}。这些结果仍在本机历史中（"team import" 可上传它们）。',
     historySchemaTooNew: '历史数据库来自更新版本的应用（结构版本 {found}，本版本只认识 {known}）。请更新应用。',
     teamUrlNotUrl: '{variable} 不是 URL（应为写明用户、主机、端口和数据库的 postgres:// URL）。',
     teamUrlScheme: '{variable} 必须以 postgres:// 开头（实际以 {scheme}// 开头）。',

@@ -28,6 +28,11 @@ export const useAppStore = defineStore(StoreId.App, () => {
     warnings.value = await call('app.dismissWarning', { id })
   }
 
+  /** The warnings as main announced them (recorded or dismissed in another window or process). */
+  function applyWarnings(next: DataWarning[]): void {
+    warnings.value = next
+  }
+
   function explain(kind: CatalogEntry['kind'], code: number | null): CatalogEntry | null {
     return catalog.value ? catalogEntry(catalog.value, kind, code) : null
   }
@@ -46,6 +51,7 @@ export const useAppStore = defineStore(StoreId.App, () => {
     errorCodePage,
     load,
     dismissWarning,
+    applyWarnings,
     explain,
     adviceFor,
   }

@@ -1,4 +1,5 @@
 import { onEvent } from '../api/client'
+import { useAppStore } from './app'
 import { useCooldownStore } from './cooldown'
 import { useHistoryStore } from './history'
 import { useProfilesStore } from './profiles'
@@ -7,7 +8,7 @@ import { useTeamStore } from './team'
 
 /**
  * Keeps the stores in step with main: another window, the CLI beside the app, retention or a send
- * changes what they show. Profiles and settings events carry the new state, applied without a call; a
+ * changes what they show. Profiles, settings and warnings events carry the new state, applied without a call; a
  * history change refreshes the list once it has been opened, and the cooldown unless this window's own
  * send caused it; a team change reloads the team state. Returns the unsubscribe function.
  */
@@ -17,6 +18,7 @@ export function followMainEvents(): () => void {
   const profiles = useProfilesStore()
   const settings = useSettingsStore()
   const team = useTeamStore()
+  const app = useAppStore()
   return onEvent((event) => {
     if (event.name === 'history.changed') {
       // A failed background refresh leaves the last state on screen; the user's next action reports errors.
@@ -26,6 +28,8 @@ export function followMainEvents(): () => void {
       profiles.apply(event.list)
     } else if (event.name === 'settings.changed') {
       settings.apply(event.settings)
+    } else if (event.name === 'warnings.changed') {
+      app.applyWarnings(event.warnings)
     } else {
       // The team state is not in the event: finding it out means reaching the database.
       void team.load().catch(() => undefined)

@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { ConsoleEvent, EventName, ProfileFields } from '../../../src-main/shared/contract'
+import { errorText, type ConsoleEvent, type EventName, type ProfileFields } from '../../../src-main/shared/contract'
 import { watchDataFolder } from '../../../src-main/changes/watch-data-folder'
 import { KeytarStore } from '../../../src-main/credentials/keytar-store'
 import { EventBus } from '../../../src-main/events'
+import { DataWarnings } from '../../../src-main/files/data-warnings'
+import { WARNINGS_FILE } from '../../../src-main/files/warnings-file'
 import type { HistoryStore } from '../../../src-main/history'
 import { ProfileService } from '../../../src-main/profiles/profile-service'
 import { PROFILES_FILE } from '../../../src-main/profiles/profiles-file'
@@ -29,8 +31,9 @@ const STAGING: ProfileFields = {
 let temp: TempHistory
 let events: EventBus
 let heard: { event: ConsoleEvent; at: number }[]
-let own: { history: HistoryStore; profiles: ProfileService; settings: SettingsStore }
-let other: { history: HistoryStore; profiles: ProfileService; settings: SettingsStore }
+type Owners = { history: HistoryStore; profiles: ProfileService; settings: SettingsStore; warnings: DataWarnings }
+let own: Owners
+let other: Owners
 let stop: () => void
 let watchErrors: unknown[]
 /** How often the watch read the files through their owners. */
@@ -56,11 +59,13 @@ beforeEach(() => {
     settings: new SettingsStore(dataDir, clock, undefined, (settings) =>
       events.emit({ name: 'settings.changed', settings }),
     ),
+    warnings: new DataWarnings(dataDir, undefined, (warnings) => events.emit({ name: 'warnings.changed', warnings })),
   }
   other = {
     history: temp.open({ processId: process.pid + 1 }),
     profiles: new ProfileService({ dataDir, secrets: noKeychain, clock }),
     settings: new SettingsStore(dataDir, clock),
+    warnings: new DataWarnings(dataDir),
   }
   stop = watchDataFolder({
     events,
@@ -79,6 +84,8 @@ beforeEach(() => {
       },
     },
     settingsFile: join(dataDir, SETTINGS_FILE),
+    warnings: own.warnings,
+    warningsFile: join(dataDir, WARNINGS_FILE),
     onError: (error) => watchErrors.push(error),
   })
 })
@@ -132,6 +139,19 @@ describe('changes another process makes to the data folder', () => {
     expect(event.name === 'settings.changed' && event.settings).toMatchObject({ theme: 'dark', retentionDays: 30 })
   })
 
+  it('announce a warning another process recorded, and its dismissal, with the new list', async () => {
+    const since = performance.now()
+    other.warnings.record(errorText('settingsKeptAside', 'The settings file could not be used.'), 'settings.json.aside')
+    const recorded = await heardWithin('warnings.changed', since)
+    expect(recorded.name === 'warnings.changed' && recorded.warnings.map((warning) => warning.keptAs)).toEqual([
+      'settings.json.aside',
+    ])
+
+    const dismissedAt = performance.now()
+    other.warnings.dismiss(other.warnings.list()[0]!.id)
+    expect(await heardWithin('warnings.changed', dismissedAt)).toEqual({ name: 'warnings.changed', warnings: [] })
+  })
+
   it('stop being announced once the watch is stopped', async () => {
     stop()
     other.history.begin(newEntry())
@@ -158,12 +178,14 @@ describe('the watch', () => {
     own.history.complete(id, sendResult(newEntry(), { kind: 'success' }))
     own.profiles.create(STAGING)
     own.settings.update({ theme: 'light' })
+    own.warnings.record(errorText('historyKeptAside', 'The history file could not be used.'), 'history.db.aside')
     await sleep(1000)
     expect(heard.map((entry) => entry.event)).toEqual([
       { name: 'history.changed', change: 'recorded', entryId: id },
       { name: 'history.changed', change: 'completed', entryId: id },
       expect.objectContaining({ name: 'profiles.changed' }),
       expect.objectContaining({ name: 'settings.changed' }),
+      expect.objectContaining({ name: 'warnings.changed' }),
     ])
   })
 })

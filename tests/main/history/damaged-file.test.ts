@@ -41,7 +41,7 @@ function openKeepingAside(): { history: HistoryStore; kept: { message: string; k
   const kept: { message: string; keptAs: string }[] = []
   const history = openHistory(file, {
     clock: () => NOW,
-    onKeptAside: (message, keptAs) => kept.push({ message, keptAs }),
+    onKeptAside: (text, keptAs) => kept.push({ message: text.message, keptAs }),
   })
   return { history, kept }
 }

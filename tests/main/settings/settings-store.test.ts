@@ -83,6 +83,12 @@ describe('SettingsStore', () => {
     expect(warnings()).toEqual([expect.stringContaining(join(dataDir, aside))])
     expect(warnings()[0]).toMatch(/not valid JSON/)
     expect(new DataWarnings(dataDir).list()[0]?.keptAs).toBe(join(dataDir, aside))
+    // The renderer shows it in the user's language from its key and values.
+    expect(new DataWarnings(dataDir).list()[0]?.text).toEqual({
+      key: 'settingsKeptAside',
+      params: { problem: expect.stringMatching(/not valid JSON/), keptAs: join(dataDir, aside) },
+      message: warnings()[0],
+    })
 
     // Reported once: the file in place is now a good one.
     store.get()

@@ -32,7 +32,7 @@ const queue = () =>
   new UploadQueue(
     dataDir,
     () => NOW,
-    (message) => setAside.push(message),
+    (text) => setAside.push(text.message),
   )
 
 describe('the answers waiting for the team database', () => {

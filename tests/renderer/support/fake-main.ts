@@ -225,6 +225,7 @@ export function teamStatus(overrides: Partial<TeamStatus> = {}): TeamStatus {
     entries: null,
     waitingUploads: 0,
     message: null,
+    reason: null,
     hasPassword: false,
     ...overrides,
   }
