@@ -11,7 +11,6 @@ import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
 import { toStoredFilter, type StoredFilter } from '../history/filter'
-import { tally } from '../history/outcome-counts'
 import { INTERRUPTED_AFTER_MS } from '../history/owner'
 import type {
   CooldownEvent,
@@ -23,14 +22,16 @@ import type {
 } from '../history/types'
 import type { TeamDatabaseConfig } from './connection-config'
 import { createTeamPool, inTransaction } from './connect'
-import { TEAM_SCHEMA } from './migrations'
+import { HISTORY } from './migrations'
 import { readSchemaVersion, schemaProblem } from './schema'
 import { teamFailure, type TeamDatabaseError } from './team-errors'
-import { SqlParams, teamFilterSql } from './team-filter'
+import { countTeamOutcomes } from './team-counts'
+import { SqlParams } from './team-filter'
+import { ENTRY_SELECT, pageSql } from './team-page'
+import { matchPhones, type PhoneMatch } from './team-phones'
 import { localSourceKey } from './import-key'
 import { cooldownPhone, lockText } from './team-key'
 
-const HISTORY = `${TEAM_SCHEMA}.history`
 /** The longest send a profile allows; a begin that names no timeout gets this lease. */
 export const DEFAULT_SEND_TIMEOUT_MS = 120_000
 /** Added to the send's timeout: the answer still has to be written after it arrives. */
@@ -45,13 +46,6 @@ const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, envi
 const THROTTLED = 429
 const BUSINESS_FAILURE = outcomeCode('business-failure')
 const NETWORK_FAILURE = outcomeCode('network-failure')
-
-/** The columns of a full entry, named as the local history's rows so its reader (`toEntry`) serves both. */
-const ENTRY_SELECT = `
-  SELECT id, created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
-         country_code, phone_number AS number, outcome, http_status, status_code, api_code, latency_ms,
-         cooldown_override::int AS cooldown_override, validation_override::int AS validation_override, note, detail
-  FROM ${HISTORY}`
 
 export interface TeamImport {
   added: number
@@ -224,14 +218,11 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     }
     await this.recoverInterrupted()
     const stored = toStoredFilter(filter)
+    const phones = await this.phonesOf(stored)
     const params = new SqlParams()
-    const where = teamFilterSql(stored, params, cursor)
     const [rows, counts] = await Promise.all([
-      this.rows(
-        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
-        params,
-      ),
-      this.countsOf(stored),
+      this.rows(pageSql(stored, params, limit + 1, cursor, phones), params),
+      this.run(() => countTeamOutcomes(this.pool, stored, phones)),
     ])
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
@@ -244,7 +235,9 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
   async counts(filter: HistoryFilter): Promise<HistoryCounts> {
     await this.recoverInterrupted()
-    return this.countsOf(toStoredFilter(filter))
+    const stored = toStoredFilter(filter)
+    const phones = await this.phonesOf(stored)
+    return this.run(() => countTeamOutcomes(this.pool, stored, phones))
   }
 
   async get(id: number, revealPhone: boolean): Promise<HistoryEntry> {
@@ -264,15 +257,12 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     await this.recoverInterrupted()
     const now = this.options.clock()
     const stored = toStoredFilter(filter)
+    const phones = await this.phonesOf(stored)
     const entries: HistoryEntry[] = []
     let cursor: { createdAt: number; id: number } | undefined
     for (;;) {
       const params = new SqlParams()
-      const where = teamFilterSql(stored, params, cursor)
-      const rows = await this.rows(
-        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`,
-        params,
-      )
+      const rows = await this.rows(pageSql(stored, params, EXPORT_BATCH, cursor, phones), params)
       entries.push(...rows.map((row) => toEntry(row, revealPhones)))
       const last = rows[rows.length - 1]
       if (!last || rows.length < EXPORT_BATCH) break
@@ -303,7 +293,10 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       if (entry.outcome === 'sending') outcome.inFlight++
       else finished.push(entry)
     }
-    await this.transaction(async (client) => {
+    // Each batch commits on its own: its count triggers then take their rows' locks in one sorted pass,
+    // as every other write does, so an import never deadlocks with a console's send. An import cut
+    // short is finished by running it again.
+    await this.run(async () => {
       for (let start = 0; start < finished.length; start += IMPORT_BATCH) {
         const batch = finished.slice(start, start + IMPORT_BATCH)
         const params = new SqlParams()
@@ -314,7 +307,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
               .join(', ')})`,
         )
         // One statement per batch; a row uploaded before (its source_key taken) is skipped, not an error.
-        const inserted = await client.query(
+        const inserted = await this.pool.query(
           `INSERT INTO ${HISTORY} (${IMPORT_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT (source_key) DO NOTHING`,
           params.values,
         )
@@ -431,16 +424,11 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     return SMS_CHANNELS.filter((channel) => channels.has(channel))
   }
 
-  private async countsOf(stored: StoredFilter): Promise<HistoryCounts> {
-    const params = new SqlParams()
-    const where = teamFilterSql(stored, params)
-    const found = await this.run(() =>
-      this.pool.query<{ outcome: number; n: number }>(
-        `SELECT outcome, count(*)::int AS n FROM ${HISTORY} WHERE ${where} GROUP BY outcome`,
-        params.values,
-      ),
-    )
-    return tally(found.rows)
+  /** The numbers a phone search matches, which plan its page and its counts. */
+  private async phonesOf(stored: StoredFilter): Promise<PhoneMatch | null> {
+    if (stored.phoneDigits === undefined || stored.matchesNothing) return null
+    const digits = stored.phoneDigits
+    return this.run(() => matchPhones(this.pool, digits))
   }
 
   private async rows(sql: string, params: SqlParams): Promise<EntryRow[]> {
