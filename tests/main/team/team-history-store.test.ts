@@ -10,6 +10,7 @@ import { LEASE_MARGIN_MS, openTeamHistory, type TeamHistoryStore } from '../../.
 import type { HistoryEntry } from '../../../src-main/shared/contract'
 import { newEntry, sendResult, T0, TempHistory, TestClock } from '../history/history-fixtures'
 import { PostgresCluster, postgresMissing } from './postgres-cluster'
+import { recordStatements } from './statement-plans'
 
 const missing = postgresMissing()
 if (missing) console.warn(`Team history store tests skipped: ${missing}`)
@@ -84,6 +85,28 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     await b.complete(next, sendResult(entry, { kind: 'success' }))
     await a.complete(next, sendResult(entry, { kind: 'business-failure', statusCode: 400 }))
     expect((await a.get(next, false)).outcome).toBe('success')
+  })
+
+  it('settles ended leases before a read, and skips the settling while no lease can have ended', async () => {
+    const config = await teamDatabase()
+    const clock = new TestClock()
+    const a = await openConsole(config, 'console-a', clock)
+    const b = await openConsole(config, 'console-b', clock)
+    const settles = async (read: () => Promise<unknown>): Promise<boolean> =>
+      (await recordStatements(read)).some((statement) => statement.text.includes('UPDATE'))
+
+    const long = await a.begin(newEntry(), { timeoutMs: 60_000 })
+    expect(await settles(() => a.query({ filter: {}, limit: 10 }))).toBe(true)
+    clock.advance(1)
+    expect(await settles(() => a.query({ filter: {}, limit: 10 }))).toBe(false)
+    // Another console's send with a shorter lease, begun after the settling: it ends first.
+    const short = await b.begin(newEntry({ channel: 'CHANNEL_REGISTER' }), { timeoutMs: 0 })
+    clock.now = T0 + 1 + LEASE_MARGIN_MS
+    expect(await settles(() => a.get(short, false))).toBe(true)
+    expect((await a.get(short, false)).outcome).toBe('unknown')
+    expect((await a.get(long, false)).outcome).toBe('sending')
+    clock.now = T0 + 60_000 + LEASE_MARGIN_MS
+    expect(await a.counts({})).toEqual({ counts: { unknown: 2 }, total: 2 })
   })
 
   it('treats a number without a country code as +86, on every console', async () => {
