@@ -91,6 +91,12 @@ END $$;
 export const HISTORY = `${TEAM_SCHEMA}.history`
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
+/**
+ * Moved by every statement that changes entries (a sequence: never a lock, never waited for), so a
+ * console learns that another one wrote by reading one number; `CHANGE_STAMP` reads it for any role.
+ */
+const CHANGES = `${TEAM_SCHEMA}.history_changes`
+export const CHANGE_STAMP = `${TEAM_SCHEMA}.history_change_stamp`
 /** No int32 equals it: the key of a missing statusCode or apiCode in `history_counts`, never a real one. */
 const NO_CODE = 4_294_967_296
 
@@ -181,12 +187,16 @@ function countTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
   const name = `history_count_${event.toLowerCase()}`
   const referencing = rows.map((source) => `${source === 'new_rows' ? 'NEW' : 'OLD'} TABLE AS ${source}`).join(' ')
   // Most statements have nothing to count: a send's begin (sending), the lease check before every read.
-  const changed = rows.map((source) => `EXISTS (SELECT FROM ${source} WHERE outcome <> ${SENDING})`).join(' OR ')
+  const counted = rows.map((source) => `EXISTS (SELECT FROM ${source} WHERE outcome <> ${SENDING})`).join(' OR ')
   return `
 CREATE FUNCTION ${TEAM_SCHEMA}.${name}() RETURNS trigger LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
-  IF NOT (${changed}) THEN
+  IF NOT EXISTS (SELECT FROM ${rows[0]}) THEN
+    RETURN NULL;
+  END IF;
+  PERFORM nextval('${CHANGES}');
+  IF NOT (${counted}) THEN
     RETURN NULL;
   END IF;${countChanges(rows)}
   RETURN NULL;
@@ -202,6 +212,7 @@ CREATE TRIGGER ${name} AFTER ${event} ON ${HISTORY} REFERENCING ${referencing}
  * apiCode), the same per operator (a team has many more operators than profiles: the filters without
  * one read the smaller table), per phone (digits), and per UTC day and hour and channel. Only finished
  * entries are counted. Counts that reach 0 stay as rows of 0 (only the database owner deletes entries).
+ * - Every trigger also moves the change counter `history_changes`, which the consoles poll.
  * - The history is locked against writes while it is counted, so no send is missed between the count
  *   and the triggers; the consoles wait for `team init` to commit.
  * - The statusCode and apiCode filters get their newest-first indexes too (of the entries that have one).
@@ -211,6 +222,9 @@ CREATE TRIGGER ${name} AFTER ${event} ON ${HISTORY} REFERENCING ${referencing}
  */
 const V3 = `
 LOCK TABLE ${HISTORY} IN SHARE ROW EXCLUSIVE MODE;
+CREATE SEQUENCE ${CHANGES};
+CREATE FUNCTION ${CHANGE_STAMP}() RETURNS bigint LANGUAGE sql STABLE
+  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$ SELECT last_value FROM ${CHANGES} $fn$;
 ${COUNT_TABLES.map(countTable).join('\n')}
 ${COUNT_TABLES.map(({ table, keys }) => {
   const columns = keys.map(([column]) => column).join(', ')
@@ -224,6 +238,7 @@ CREATE FUNCTION ${TEAM_SCHEMA}.history_count_truncate() RETURNS trigger LANGUAGE
   SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
   TRUNCATE ${COUNT_TABLES.map(({ table }) => `${TEAM_SCHEMA}.${table}`).join(', ')};
+  PERFORM nextval('${CHANGES}');
   RETURN NULL;
 END $fn$;
 REVOKE ALL ON FUNCTION ${TEAM_SCHEMA}.history_count_truncate() FROM PUBLIC;
@@ -250,7 +265,7 @@ END $$;
 export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
   { version: 1, description: 'history of the team', sql: V1 },
   { version: 2, description: 'indexes for the operator, channel and phone filters', sql: V2 },
-  { version: 3, description: 'outcome counts kept by triggers, a newest-first index per phone', sql: V3 },
+  { version: 3, description: 'outcome counts and a change counter kept by triggers, an index per filter', sql: V3 },
 ]
 
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS[TEAM_MIGRATIONS.length - 1]!.version

@@ -22,7 +22,7 @@ import type {
 } from '../history/types'
 import type { TeamDatabaseConfig } from './connection-config'
 import { createTeamPool, inTransaction } from './connect'
-import { HISTORY } from './migrations'
+import { CHANGE_STAMP, HISTORY } from './migrations'
 import { readSchemaVersion, schemaProblem } from './schema'
 import { teamFailure, type TeamDatabaseError } from './team-errors'
 import { countTeamOutcomes } from './team-counts'
@@ -360,6 +360,17 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       this.options.consoleId,
       localSourceKey(entry),
     ]
+  }
+
+  /**
+   * A number that moves whenever any console changes the team's history (this one too): a sequence
+   * the history's triggers advance, read without touching the history.
+   */
+  async changeStamp(): Promise<number> {
+    return this.run(async () => {
+      const found = await this.pool.query<{ stamp: number }>(`SELECT ${CHANGE_STAMP}() AS stamp`)
+      return found.rows[0]!.stamp
+    })
   }
 
   async close(): Promise<void> {
