@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { SMS_CHANNELS, type SmsChannel } from '../shared/contract/channels'
 import { COOLDOWN_MS } from '../shared/contract/cooldown'
 import { ConsoleError } from '../shared/contract/errors'
-import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
+import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
 import type { SendResult } from '../shared/contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
 import { eventReason, latestPerChannel, type ReasonRow } from '../history/cooldown-queries'
@@ -27,7 +27,7 @@ import { readSchemaVersion, schemaProblem } from './schema'
 import { teamFailure, type TeamDatabaseError } from './team-errors'
 import { countTeamOutcomes } from './team-counts'
 import { SqlParams } from './team-filter'
-import { ENTRY_SELECT, pageSql } from './team-page'
+import { ENTRY_SELECT, numbersPageSql, pageSql } from './team-page'
 import { matchPhones, type PhoneMatch } from './team-phones'
 import { localSourceKey } from './import-key'
 import { cooldownPhone, lockText } from './team-key'
@@ -37,6 +37,8 @@ export const DEFAULT_SEND_TIMEOUT_MS = 120_000
 /** Added to the send's timeout: the answer still has to be written after it arrives. */
 export const LEASE_MARGIN_MS = 30_000
 const EXPORT_BATCH = 1000
+/** A phone search this long is most likely a whole number (mainland mobiles have 11 digits, Hong Kong's 8). */
+const WHOLE_NUMBER_DIGITS = 8
 /** Rows per INSERT of an import: 24 parameters each, well under PostgreSQL's 65,535 per statement. */
 const IMPORT_BATCH = 500
 const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
@@ -231,10 +233,16 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     }
     await this.recoverInterrupted()
     const stored = toStoredFilter(filter)
+    // A search for a whole number most often matches that number alone: its page is read while the
+    // phone counts are searched, and kept when they find no other number.
+    const whole = (stored.phoneDigits?.length ?? 0) >= WHOLE_NUMBER_DIGITS ? stored.phoneDigits! : null
+    const guess = whole === null ? null : this.numberPage(stored, limit + 1, cursor, whole)
+    guess?.catch(() => undefined)
     const phones = await this.phonesOf(stored)
+    const guessed = phones?.entries && [...phones.entries.keys()].every((digits) => digits === whole)
     const params = new SqlParams()
     const [rows, counts] = await Promise.all([
-      this.rows(pageSql(stored, params, limit + 1, cursor, phones), params),
+      guess && guessed ? guess : this.rows(pageSql(stored, params, limit + 1, cursor, phones), params),
       this.run(() => countTeamOutcomes(this.pool, stored, phones)),
     ])
     const page = rows.slice(0, limit)
@@ -446,6 +454,16 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     )
     const channels = new Set(found.rows.map((row) => channelOf(row.channel)))
     return SMS_CHANNELS.filter((channel) => channels.has(channel))
+  }
+
+  private numberPage(
+    stored: StoredFilter,
+    take: number,
+    cursor: HistoryCursor | undefined,
+    digits: string,
+  ): Promise<EntryRow[]> {
+    const params = new SqlParams()
+    return this.rows(numbersPageSql(stored, params, take, cursor, [digits]), params)
   }
 
   /** The numbers a phone search matches, which plan its page and its counts. */

@@ -34,29 +34,39 @@ export function pageSql(
   cursor: HistoryCursor | undefined,
   phones: PhoneMatch | null,
 ): string {
-  const limit = params.add(take)
   if (phones?.entries && perNumberCost(phones.entries, take) <= newestFirstCost(phones, take)) {
-    const numbers = [...phones.entries.keys()]
-    const where = teamFilterSql(filter, params, cursor, 'omit')
-    if (numbers.length === 0) return `${ENTRY_SELECT} WHERE false LIMIT ${limit}`
-    if (numbers.length === 1) {
-      return `${ENTRY_SELECT} WHERE phone_digits = ${params.add(numbers[0])} AND ${where} ${NEWEST_FIRST} LIMIT ${limit}`
-    }
-    if (numbers.length <= NAMED_NUMBERS) {
-      // Each number a value of its own: the planner's statistics then know a number sent to thousands of
-      // times, and read its range in order instead of collecting and sorting it.
-      const ranges = numbers.map(
-        (digits) =>
-          `(${ENTRY_SELECT} WHERE phone_digits = ${params.add(digits)} AND ${where} ${NEWEST_FIRST} LIMIT ${limit})`,
-      )
-      return `${ranges.join('\n      UNION ALL ')}\n      ${NEWEST_FIRST} LIMIT ${limit}`
-    }
-    return `SELECT page.* FROM unnest(${params.add(numbers)}::text[]) AS phone (digits)
-      CROSS JOIN LATERAL (${ENTRY_SELECT} WHERE phone_digits = phone.digits AND ${where} ${NEWEST_FIRST} LIMIT ${limit})
-        AS page
-      ORDER BY page.created_at DESC, page.id DESC LIMIT ${limit}`
+    return numbersPageSql(filter, params, take, cursor, [...phones.entries.keys()])
   }
-  return `${ENTRY_SELECT} WHERE ${teamFilterSql(filter, params, cursor)} ${NEWEST_FIRST} LIMIT ${limit}`
+  return `${ENTRY_SELECT} WHERE ${teamFilterSql(filter, params, cursor)} ${NEWEST_FIRST} LIMIT ${params.add(take)}`
+}
+
+/** A phone search's page from the given numbers' ranges of the phone index alone. */
+export function numbersPageSql(
+  filter: StoredFilter,
+  params: SqlParams,
+  take: number,
+  cursor: HistoryCursor | undefined,
+  numbers: string[],
+): string {
+  const limit = params.add(take)
+  const where = teamFilterSql(filter, params, cursor, 'omit')
+  if (numbers.length === 0) return `${ENTRY_SELECT} WHERE false LIMIT ${limit}`
+  if (numbers.length === 1) {
+    return `${ENTRY_SELECT} WHERE phone_digits = ${params.add(numbers[0])} AND ${where} ${NEWEST_FIRST} LIMIT ${limit}`
+  }
+  if (numbers.length <= NAMED_NUMBERS) {
+    // Each number a value of its own: the planner's statistics then know a number sent to thousands of
+    // times, and read its range in order instead of collecting and sorting it.
+    const ranges = numbers.map(
+      (digits) =>
+        `(${ENTRY_SELECT} WHERE phone_digits = ${params.add(digits)} AND ${where} ${NEWEST_FIRST} LIMIT ${limit})`,
+    )
+    return `${ranges.join('\n    UNION ALL ')}\n    ${NEWEST_FIRST} LIMIT ${limit}`
+  }
+  return `SELECT page.* FROM unnest(${params.add(numbers)}::text[]) AS phone (digits)
+    CROSS JOIN LATERAL (${ENTRY_SELECT} WHERE phone_digits = phone.digits AND ${where} ${NEWEST_FIRST} LIMIT ${limit})
+      AS page
+    ORDER BY page.created_at DESC, page.id DESC LIMIT ${limit}`
 }
 
 function perNumberCost(entries: Map<string, number>, take: number): number {

@@ -109,6 +109,21 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     expect(await a.counts({})).toEqual({ counts: { unknown: 2 }, total: 2 })
   })
 
+  it('finds a whole number searched for inside longer numbers too', async () => {
+    const config = await teamDatabase()
+    const store = await openConsole(config, 'console-a', new TestClock())
+    const plain = await store.begin(newEntry({ phoneNumber: '13812345678' }))
+    const prefixed = await store.begin(newEntry({ phoneNumber: '+86 138 1234 5678', channel: 'CHANNEL_REGISTER' }))
+    await store.begin(newEntry({ phoneNumber: '13812345679', channel: 'CHANNEL_BIND_PHONE' }))
+    for (const phone of ['13812345678', '1381234567']) {
+      const page = await store.query({ filter: { phone }, limit: 10 })
+      expect(page.entries.map((entry) => entry.id).sort()).toEqual(
+        phone === '13812345678' ? [plain, prefixed] : expect.arrayContaining([plain, prefixed]),
+      )
+      expect(page.total).toBe(phone === '13812345678' ? 2 : 3)
+    }
+  })
+
   it('treats a number without a country code as +86, on every console', async () => {
     const config = await teamDatabase()
     const clock = new TestClock()
