@@ -218,7 +218,8 @@ CREATE TRIGGER ${name} AFTER ${event} ON ${HISTORY} REFERENCING ${referencing}
  * - The statusCode and apiCode filters get their newest-first indexes too (of the entries that have one).
  * - A newest-first index per phone (digits) serves a phone search once the count table has found the
  *   numbers that contain it; the trigram index moves from the history to the count table's phones,
- *   a fifth of the rows here, and no longer costs every send an update.
+ *   a fifth of the rows here, and no longer costs every send an update. A whole number is found without
+ *   it: the number itself, and the few longer numbers (their length indexed) that contain it.
  */
 const V3 = `
 LOCK TABLE ${HISTORY} IN SHARE ROW EXCLUSIVE MODE;
@@ -249,6 +250,7 @@ CREATE INDEX history_phone ON ${HISTORY} (phone_digits, created_at DESC, id DESC
 CREATE INDEX history_status_code ON ${HISTORY} (status_code, created_at DESC, id DESC) WHERE status_code IS NOT NULL;
 CREATE INDEX history_api_code ON ${HISTORY} (api_code, created_at DESC, id DESC) WHERE api_code IS NOT NULL;
 DROP INDEX IF EXISTS ${TEAM_SCHEMA}.history_phone_digits;
+CREATE INDEX history_phone_counts_length ON ${TEAM_SCHEMA}.history_phone_counts (length(phone_digits));
 DO $$
 DECLARE trgm_schema name;
 BEGIN

@@ -66,20 +66,33 @@ function countParts(
   const slices = timeSlices(filter.from, filter.to)
   if (finished && slices && within(['from', 'to', 'channel', 'outcome'])) {
     const { from: _from, to: _to, ...untimed } = filter
-    // An open side of the range bounds nothing (day and hour numbers are integer columns).
-    const sum = (name: string, column: string, [start, end]: NumberRange): string[] => {
-      if (end <= start) return []
-      const terms = [teamFilterSql(untimed, params)]
-      if (Number.isFinite(start)) terms.push(`${column} >= ${params.add(start)}`)
-      if (Number.isFinite(end)) terms.push(`${column} < ${params.add(end)}`)
-      return [table(name, terms.join(' AND '))]
+    // One part per table, its ranges joined with OR: a statement of few parts is planned quickly.
+    const rangeTerm = (column: string, ranges: NumberRange[]): string | null => {
+      const terms = ranges
+        .filter(([start, end]) => end > start)
+        .map(([start, end]) => {
+          // An open side of the range bounds nothing (day and hour numbers are integer columns).
+          const bounds: string[] = []
+          if (Number.isFinite(start)) bounds.push(`${column} >= ${params.add(start)}`)
+          if (Number.isFinite(end)) bounds.push(`${column} < ${params.add(end)}`)
+          return bounds.length > 0 ? `(${bounds.join(' AND ')})` : 'true'
+        })
+      return terms.length > 0 ? `(${terms.join(' OR ')})` : null
     }
-    return [
-      ...sum('history_day_counts', 'day', slices.days),
-      ...slices.hours.flatMap((hours) => sum('history_hour_counts', 'hour', hours)),
-      ...inFlight({ ...untimed, ...slices.whole }, params),
-      ...slices.edges.map((edge) => fromLog({ ...filter, ...edge }, params, null)),
-    ]
+    const parts: string[] = []
+    for (const [name, column, ranges] of [
+      ['history_day_counts', 'day', [slices.days]],
+      ['history_hour_counts', 'hour', slices.hours],
+    ] as const) {
+      const range = rangeTerm(column, [...ranges])
+      if (range) parts.push(table(name, `${range} AND ${teamFilterSql(untimed, params)}`))
+    }
+    parts.push(...inFlight({ ...untimed, ...slices.whole }, params))
+    if (slices.edges.length > 0) {
+      const edges = slices.edges.map((edge) => `(${teamFilterSql({ ...filter, ...edge }, params)})`)
+      parts.push(`SELECT outcome, count(*) AS n FROM ${HISTORY} WHERE ${edges.join(' OR ')} GROUP BY outcome`)
+    }
+    return parts
   }
   return [fromLog(filter, params, phones)]
 }

@@ -18,13 +18,18 @@ export interface PhoneMatch {
   historySize: number
 }
 
-/** One statement, so the finished and the in-flight entries are read from one snapshot. */
+/**
+ * One statement, so the finished and the in-flight entries are read from one snapshot. A number of the
+ * search's own length contains it only if it is it: the search of a whole number reads the number's
+ * rows and the few longer numbers, not the trigrams of digits every number shares.
+ */
 export async function matchPhones(db: pg.ClientBase | pg.Pool, digits: string): Promise<PhoneMatch> {
   const found = await db.query<{ digits: string; outcome: number; n: number; counted: boolean; size: number }>(
     `SELECT phone_digits AS digits, outcome, n, counted,
             (SELECT reltuples FROM pg_class WHERE oid = '${HISTORY}'::regclass)::bigint AS size
      FROM ((SELECT phone_digits, outcome, n, true AS counted FROM ${TEAM_SCHEMA}.history_phone_counts
-            WHERE phone_digits LIKE '%' || $1 || '%' AND n > 0 LIMIT $2)
+            WHERE (phone_digits = $1 OR (length(phone_digits) > length($1) AND phone_digits LIKE '%' || $1 || '%'))
+              AND n > 0 LIMIT $2)
            UNION ALL
            (SELECT phone_digits, outcome, count(*)::int, false FROM ${IN_FLIGHT}
             WHERE phone_digits LIKE '%' || $1 || '%' GROUP BY phone_digits, outcome)) AS matched`,
