@@ -3,10 +3,8 @@ import { filterConditions } from './filter-sql'
 import { DIMENSION_INDEX, dimensionIds, filterParams, type StoredFilter } from './filter'
 import { chooseDriver, PLAN_LIMITS, type PlanLimits } from './page-keys'
 import type { Params, Statements } from './statements'
+import { finiteBound, timeSlices, type NumberRange } from './time-slices'
 import type { HistoryCounts } from './types'
-
-const HOURS_A_DAY = 24
-const HOUR_MS = 3_600_000
 
 type OutcomeCount = { outcome: number; n: number }
 
@@ -63,46 +61,29 @@ export function countOutcomes(
   return tally(rows)
 }
 
-/**
- * [from, to) as whole days, then whole hours, from the counts tables, and the minutes at either end
- * from the log. Day and hour numbers are UTC, counted from the epoch.
- */
+/** [from, to) as whole days and hours from the counts tables, and the minutes at either end from the log. */
 function timeRows(
   statements: Statements,
   filter: StoredFilter,
   outcomeTerm: string,
   limits: PlanLimits,
 ): OutcomeCount[] {
-  const firstHour = filter.from === undefined ? -Infinity : Math.ceil(filter.from / HOUR_MS)
-  const endHour = filter.to === undefined ? Infinity : Math.floor(filter.to / HOUR_MS)
-  if (endHour <= firstHour) return logRows(statements, filter, limits)
-  const firstDay = Math.ceil(firstHour / HOURS_A_DAY)
-  const endDay = Math.floor(endHour / HOURS_A_DAY)
+  const slices = timeSlices(filter.from, filter.to)
+  if (slices === null) return logRows(statements, filter, limits)
   const params = filterParams(filter)
-  const sum = (table: string, column: string, start: number, end: number): OutcomeCount[] =>
+  const sum = (table: string, column: string, [start, end]: NumberRange): OutcomeCount[] =>
     end > start
       ? statements.all<OutcomeCount>(
           `SELECT outcome, sum(n) AS n FROM ${table} WHERE ${column} >= :start AND ${column} < :end ${outcomeTerm}
            GROUP BY outcome`,
-          { ...params, start: bound(start), end: bound(end) },
+          { ...params, start: finiteBound(start), end: finiteBound(end) },
         )
       : []
 
-  const rows: OutcomeCount[] = []
-  if (endDay > firstDay) {
-    rows.push(...sum('history_day_counts', 'day', firstDay, endDay))
-    rows.push(...sum('history_hour_counts', 'hour', firstHour, firstDay * HOURS_A_DAY))
-    rows.push(...sum('history_hour_counts', 'hour', endDay * HOURS_A_DAY, endHour))
-  } else {
-    rows.push(...sum('history_hour_counts', 'hour', firstHour, endHour))
-  }
-  if (Number.isFinite(firstHour)) rows.push(...logRows(statements, { ...filter, to: firstHour * HOUR_MS }, limits))
-  if (Number.isFinite(endHour)) rows.push(...logRows(statements, { ...filter, from: endHour * HOUR_MS }, limits))
+  const rows = sum('history_day_counts', 'day', slices.days)
+  for (const hours of slices.hours) rows.push(...sum('history_hour_counts', 'hour', hours))
+  for (const edge of slices.edges) rows.push(...logRows(statements, { ...filter, ...edge }, limits))
   return rows
-}
-
-function bound(value: number): number {
-  return Math.max(Number.MIN_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, value))
 }
 
 function logRows(statements: Statements, filter: StoredFilter, limits: PlanLimits): OutcomeCount[] {

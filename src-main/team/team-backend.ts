@@ -10,6 +10,7 @@ import { registerSecret, type Logger } from '../logging'
 import { describeConnection } from './connection-config'
 import { TEAM_SCHEMA_VERSION } from './migrations'
 import { cooldownSnapshot, localSendHistory, type SendHistory } from './send-history'
+import { watchTeamChanges } from './team-change-watch'
 import { teamDatabaseFromEnv } from './team-from-env'
 import type { TeamHistoryStore } from './team-history-store'
 import { teamSendHistory } from './team-send-history'
@@ -50,9 +51,26 @@ export class TeamBackend {
   readonly queue: UploadQueue
   private open: { key: string; store: Promise<TeamHistoryStore> } | null = null
   private uploading: Promise<number> | null = null
+  private readonly stopWatching: () => void
 
   constructor(private readonly options: TeamBackendOptions) {
     this.queue = new UploadQueue(options.dataDir, options.clock, options.onQueueSetAside)
+    // Other consoles' sends reach an open window as the local history's do from other processes.
+    // This console's own writes move the counter too: a window then reads its page once more.
+    let lastProblem: string | null = null
+    this.stopWatching = watchTeamChanges({
+      openStore: async () => {
+        const open = this.open
+        const store = await open?.store.catch(() => null)
+        return open && store ? { key: open.key, store } : null
+      },
+      changed: () => options.events.emit({ name: 'history.changed', change: 'elsewhere', entryId: null }),
+      onError: (error) => {
+        const problem = (error as Error).message
+        if (problem !== lastProblem) options.log.warn(`Watching the team history for changes: ${problem}`)
+        lastProblem = problem
+      },
+    })
   }
 
   /** The store for reading history: the team's, or this computer's. */
@@ -130,6 +148,7 @@ export class TeamBackend {
   }
 
   async close(): Promise<void> {
+    this.stopWatching()
     await this.uploading
     await this.closeTeam()
   }

@@ -1,5 +1,13 @@
 import type { HistoryCursor } from '../shared/contract/history'
 import type { StoredFilter } from '../history/filter'
+import { SENDING } from '../history/codes'
+import { HISTORY } from './migrations'
+
+/**
+ * The entries still sending (a few at any time: the count tables leave them out), read through their
+ * partial index before any other term of a filter applies to them.
+ */
+export const IN_FLIGHT = `(SELECT * FROM ${HISTORY} WHERE outcome = ${SENDING} OFFSET 0) AS in_flight`
 
 /** Positional parameters ($1, $2, ...) collected while a statement is assembled; values never enter the SQL. */
 export class SqlParams {
@@ -12,10 +20,22 @@ export class SqlParams {
 }
 
 /**
+ * How a phone filter is written: a search inside the digits (`like`), one of the numbers found to
+ * contain them (a list: the phone index serves it), or left to the caller (`omit`).
+ */
+export type PhoneTerm = 'like' | 'omit' | readonly string[]
+
+/**
  * The local history's stored filter (history/filter.ts, the one reading of a filter) as conditions on
  * the team's history table, plus the keyset cursor. Every term has an index or narrows one that does.
+ * The count tables name their columns as the history does, so a filter on their columns reads them too.
  */
-export function teamFilterSql(filter: StoredFilter, params: SqlParams, cursor?: HistoryCursor): string {
+export function teamFilterSql(
+  filter: StoredFilter,
+  params: SqlParams,
+  cursor?: HistoryCursor,
+  phone: PhoneTerm = 'like',
+): string {
   if (filter.matchesNothing) return 'false'
   const terms: string[] = []
   if (filter.profileId !== undefined) terms.push(`profile_id = ${params.add(filter.profileId)}`)
@@ -24,8 +44,14 @@ export function teamFilterSql(filter: StoredFilter, params: SqlParams, cursor?: 
   if (filter.outcome !== undefined) terms.push(`outcome = ${params.add(filter.outcome)}`)
   if (filter.statusCode !== undefined) terms.push(`status_code = ${params.add(filter.statusCode)}`)
   if (filter.apiCode !== undefined) terms.push(`api_code = ${params.add(filter.apiCode)}`)
-  // Digits only (no LIKE wildcard can reach the pattern); LIKE is what the trigram index serves.
-  if (filter.phoneDigits !== undefined) terms.push(`phone_digits LIKE '%' || ${params.add(filter.phoneDigits)} || '%'`)
+  if (filter.phoneDigits !== undefined && phone !== 'omit') {
+    terms.push(
+      phone === 'like'
+        ? // Digits only (no LIKE wildcard can reach the pattern); LIKE is what the trigram index serves.
+          `phone_digits LIKE '%' || ${params.add(filter.phoneDigits)} || '%'`
+        : `phone_digits = ANY(${params.add(phone)}::text[])`,
+    )
+  }
   if (filter.requestId !== undefined) terms.push(`request_id = ${params.add(filter.requestId)}`)
   if (filter.from !== undefined) terms.push(`created_at >= ${params.add(filter.from)}`)
   if (filter.to !== undefined) terms.push(`created_at < ${params.add(filter.to)}`)

@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { SMS_CHANNELS, type SmsChannel } from '../shared/contract/channels'
 import { COOLDOWN_MS } from '../shared/contract/cooldown'
 import { ConsoleError } from '../shared/contract/errors'
-import type { ExportFormat, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
+import type { ExportFormat, HistoryCursor, HistoryEntry, HistoryFilter, HistoryPage } from '../shared/contract/history'
 import type { SendResult } from '../shared/contract/send'
 import type { AsyncHistoryStore, BeginOptions, KeyState } from '../history/async-history'
 import { eventReason, latestPerChannel, type ReasonRow } from '../history/cooldown-queries'
@@ -11,7 +11,6 @@ import { completionDetail, encodeDetail } from '../history/detail-codec'
 import { toEntry, type EntryRow } from '../history/entry-row'
 import { exportFileName, toCsv, toJson } from '../history/export'
 import { toStoredFilter, type StoredFilter } from '../history/filter'
-import { tally } from '../history/outcome-counts'
 import { INTERRUPTED_AFTER_MS } from '../history/owner'
 import type {
   CooldownEvent,
@@ -23,19 +22,23 @@ import type {
 } from '../history/types'
 import type { TeamDatabaseConfig } from './connection-config'
 import { createTeamPool, inTransaction } from './connect'
-import { TEAM_SCHEMA } from './migrations'
+import { CHANGE_STAMP, HISTORY } from './migrations'
 import { readSchemaVersion, schemaProblem } from './schema'
 import { teamFailure, type TeamDatabaseError } from './team-errors'
-import { SqlParams, teamFilterSql } from './team-filter'
+import { countTeamOutcomes } from './team-counts'
+import { SqlParams } from './team-filter'
+import { ENTRY_SELECT, numbersPageSql, pageSql } from './team-page'
+import { matchPhones, type PhoneMatch } from './team-phones'
 import { localSourceKey } from './import-key'
 import { cooldownPhone, lockText } from './team-key'
 
-const HISTORY = `${TEAM_SCHEMA}.history`
 /** The longest send a profile allows; a begin that names no timeout gets this lease. */
 export const DEFAULT_SEND_TIMEOUT_MS = 120_000
 /** Added to the send's timeout: the answer still has to be written after it arrives. */
 export const LEASE_MARGIN_MS = 30_000
 const EXPORT_BATCH = 1000
+/** A phone search this long is most likely a whole number (mainland mobiles have 11 digits, Hong Kong's 8). */
+const WHOLE_NUMBER_DIGITS = 8
 /** Rows per INSERT of an import: 24 parameters each, well under PostgreSQL's 65,535 per statement. */
 const IMPORT_BATCH = 500
 const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
@@ -45,13 +48,6 @@ const IMPORT_COLUMNS = `created_at, completed_at, profile_id, profile_name, envi
 const THROTTLED = 429
 const BUSINESS_FAILURE = outcomeCode('business-failure')
 const NETWORK_FAILURE = outcomeCode('network-failure')
-
-/** The columns of a full entry, named as the local history's rows so its reader (`toEntry`) serves both. */
-const ENTRY_SELECT = `
-  SELECT id, created_at, completed_at, profile_id, profile_name, environment, app_id, operator, channel,
-         country_code, phone_number AS number, outcome, http_status, status_code, api_code, latency_ms,
-         cooldown_override::int AS cooldown_override, validation_override::int AS validation_override, note, detail
-  FROM ${HISTORY}`
 
 export interface TeamImport {
   added: number
@@ -94,6 +90,9 @@ export async function openTeamHistory(options: TeamHistoryOptions): Promise<Team
  * outcome unknown for everyone and cools its channel, like any send that may have gone out.
  */
 export class TeamHistoryStore implements AsyncHistoryStore {
+  /** When leases were last settled, and until when none can end (see `recoverInterrupted`). */
+  private settled = { at: 0, until: 0 }
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: TeamHistoryOptions,
@@ -207,14 +206,24 @@ export class TeamHistoryStore implements AsyncHistoryStore {
    */
   async recoverInterrupted(): Promise<number> {
     if (this.writeProblem) return 0
+    const now = this.options.clock()
+    if (now >= this.settled.at && now < this.settled.until) return 0
     return this.run(async () => {
-      const settled = await this.pool.query(
-        `UPDATE ${HISTORY} SET outcome = ${UNKNOWN}, completed_at = lease_until, lease_until = NULL
-         WHERE id IN (SELECT id FROM ${HISTORY} WHERE outcome = ${SENDING} AND lease_until <= $1
-                      FOR UPDATE SKIP LOCKED)`,
-        [this.options.clock()],
+      const found = await this.pool.query<{ settled: number; next: number | null }>(
+        `WITH settled AS (
+           UPDATE ${HISTORY} SET outcome = ${UNKNOWN}, completed_at = lease_until, lease_until = NULL
+           WHERE id IN (SELECT id FROM ${HISTORY} WHERE outcome = ${SENDING} AND lease_until <= $1
+                        FOR UPDATE SKIP LOCKED)
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM settled)::int AS settled,
+                (SELECT min(lease_until) FROM ${HISTORY} WHERE outcome = ${SENDING} AND lease_until > $1) AS next`,
+        [now],
       )
-      return settled.rowCount ?? 0
+      const { settled, next } = found.rows[0]!
+      // No lease can end before the earliest one running now, nor before a send begun from now on
+      // could end its own (its timeout plus the margin): the reads until then need not settle.
+      this.settled = { at: now, until: Math.min(next ?? Infinity, now + LEASE_MARGIN_MS) }
+      return settled
     })
   }
 
@@ -224,14 +233,17 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     }
     await this.recoverInterrupted()
     const stored = toStoredFilter(filter)
+    // A search for a whole number most often matches that number alone: its page is read while the
+    // phone counts are searched, and kept when they find no other number.
+    const whole = (stored.phoneDigits?.length ?? 0) >= WHOLE_NUMBER_DIGITS ? stored.phoneDigits! : null
+    const guess = whole === null ? null : this.numberPage(stored, limit + 1, cursor, whole)
+    guess?.catch(() => undefined)
+    const phones = await this.phonesOf(stored)
+    const guessed = phones?.entries && [...phones.entries.keys()].every((digits) => digits === whole)
     const params = new SqlParams()
-    const where = teamFilterSql(stored, params, cursor)
     const [rows, counts] = await Promise.all([
-      this.rows(
-        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
-        params,
-      ),
-      this.countsOf(stored),
+      guess && guessed ? guess : this.rows(pageSql(stored, params, limit + 1, cursor, phones), params),
+      this.run(() => countTeamOutcomes(this.pool, stored, phones)),
     ])
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
@@ -244,7 +256,9 @@ export class TeamHistoryStore implements AsyncHistoryStore {
 
   async counts(filter: HistoryFilter): Promise<HistoryCounts> {
     await this.recoverInterrupted()
-    return this.countsOf(toStoredFilter(filter))
+    const stored = toStoredFilter(filter)
+    const phones = await this.phonesOf(stored)
+    return this.run(() => countTeamOutcomes(this.pool, stored, phones))
   }
 
   async get(id: number, revealPhone: boolean): Promise<HistoryEntry> {
@@ -264,15 +278,12 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     await this.recoverInterrupted()
     const now = this.options.clock()
     const stored = toStoredFilter(filter)
+    const phones = await this.phonesOf(stored)
     const entries: HistoryEntry[] = []
     let cursor: { createdAt: number; id: number } | undefined
     for (;;) {
       const params = new SqlParams()
-      const where = teamFilterSql(stored, params, cursor)
-      const rows = await this.rows(
-        `${ENTRY_SELECT} WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${EXPORT_BATCH}`,
-        params,
-      )
+      const rows = await this.rows(pageSql(stored, params, EXPORT_BATCH, cursor, phones), params)
       entries.push(...rows.map((row) => toEntry(row, revealPhones)))
       const last = rows[rows.length - 1]
       if (!last || rows.length < EXPORT_BATCH) break
@@ -303,7 +314,10 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       if (entry.outcome === 'sending') outcome.inFlight++
       else finished.push(entry)
     }
-    await this.transaction(async (client) => {
+    // Each batch commits on its own: its count triggers then take their rows' locks in one sorted pass,
+    // as every other write does, so an import never deadlocks with a console's send. An import cut
+    // short is finished by running it again.
+    await this.run(async () => {
       for (let start = 0; start < finished.length; start += IMPORT_BATCH) {
         const batch = finished.slice(start, start + IMPORT_BATCH)
         const params = new SqlParams()
@@ -314,7 +328,7 @@ export class TeamHistoryStore implements AsyncHistoryStore {
               .join(', ')})`,
         )
         // One statement per batch; a row uploaded before (its source_key taken) is skipped, not an error.
-        const inserted = await client.query(
+        const inserted = await this.pool.query(
           `INSERT INTO ${HISTORY} (${IMPORT_COLUMNS}) VALUES ${rows.join(', ')} ON CONFLICT (source_key) DO NOTHING`,
           params.values,
         )
@@ -354,6 +368,17 @@ export class TeamHistoryStore implements AsyncHistoryStore {
       this.options.consoleId,
       localSourceKey(entry),
     ]
+  }
+
+  /**
+   * A number that moves whenever any console changes the team's history (this one too): a sequence
+   * the history's triggers advance, read without touching the history.
+   */
+  async changeStamp(): Promise<number> {
+    return this.run(async () => {
+      const found = await this.pool.query<{ stamp: number }>(`SELECT ${CHANGE_STAMP}() AS stamp`)
+      return found.rows[0]!.stamp
+    })
   }
 
   async close(): Promise<void> {
@@ -431,16 +456,21 @@ export class TeamHistoryStore implements AsyncHistoryStore {
     return SMS_CHANNELS.filter((channel) => channels.has(channel))
   }
 
-  private async countsOf(stored: StoredFilter): Promise<HistoryCounts> {
+  private numberPage(
+    stored: StoredFilter,
+    take: number,
+    cursor: HistoryCursor | undefined,
+    digits: string,
+  ): Promise<EntryRow[]> {
     const params = new SqlParams()
-    const where = teamFilterSql(stored, params)
-    const found = await this.run(() =>
-      this.pool.query<{ outcome: number; n: number }>(
-        `SELECT outcome, count(*)::int AS n FROM ${HISTORY} WHERE ${where} GROUP BY outcome`,
-        params.values,
-      ),
-    )
-    return tally(found.rows)
+    return this.rows(numbersPageSql(stored, params, take, cursor, [digits]), params)
+  }
+
+  /** The numbers a phone search matches, which plan its page and its counts. */
+  private async phonesOf(stored: StoredFilter): Promise<PhoneMatch | null> {
+    if (stored.phoneDigits === undefined || stored.matchesNothing) return null
+    const digits = stored.phoneDigits
+    return this.run(() => matchPhones(this.pool, digits))
   }
 
   private async rows(sql: string, params: SqlParams): Promise<EntryRow[]> {

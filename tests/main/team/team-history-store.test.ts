@@ -10,6 +10,7 @@ import { LEASE_MARGIN_MS, openTeamHistory, type TeamHistoryStore } from '../../.
 import type { HistoryEntry } from '../../../src-main/shared/contract'
 import { newEntry, sendResult, T0, TempHistory, TestClock } from '../history/history-fixtures'
 import { PostgresCluster, postgresMissing } from './postgres-cluster'
+import { recordStatements } from './statement-plans'
 
 const missing = postgresMissing()
 if (missing) console.warn(`Team history store tests skipped: ${missing}`)
@@ -84,6 +85,43 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     await b.complete(next, sendResult(entry, { kind: 'success' }))
     await a.complete(next, sendResult(entry, { kind: 'business-failure', statusCode: 400 }))
     expect((await a.get(next, false)).outcome).toBe('success')
+  })
+
+  it('settles ended leases before a read, and skips the settling while no lease can have ended', async () => {
+    const config = await teamDatabase()
+    const clock = new TestClock()
+    const a = await openConsole(config, 'console-a', clock)
+    const b = await openConsole(config, 'console-b', clock)
+    const settles = async (read: () => Promise<unknown>): Promise<boolean> =>
+      (await recordStatements(read)).some((statement) => statement.text.includes('UPDATE'))
+
+    const long = await a.begin(newEntry(), { timeoutMs: 60_000 })
+    expect(await settles(() => a.query({ filter: {}, limit: 10 }))).toBe(true)
+    clock.advance(1)
+    expect(await settles(() => a.query({ filter: {}, limit: 10 }))).toBe(false)
+    // Another console's send with a shorter lease, begun after the settling: it ends first.
+    const short = await b.begin(newEntry({ channel: 'CHANNEL_REGISTER' }), { timeoutMs: 0 })
+    clock.now = T0 + 1 + LEASE_MARGIN_MS
+    expect(await settles(() => a.get(short, false))).toBe(true)
+    expect((await a.get(short, false)).outcome).toBe('unknown')
+    expect((await a.get(long, false)).outcome).toBe('sending')
+    clock.now = T0 + 60_000 + LEASE_MARGIN_MS
+    expect(await a.counts({})).toEqual({ counts: { unknown: 2 }, total: 2 })
+  })
+
+  it('finds a whole number searched for inside longer numbers too', async () => {
+    const config = await teamDatabase()
+    const store = await openConsole(config, 'console-a', new TestClock())
+    const plain = await store.begin(newEntry({ phoneNumber: '13812345678' }))
+    const prefixed = await store.begin(newEntry({ phoneNumber: '+86 138 1234 5678', channel: 'CHANNEL_REGISTER' }))
+    await store.begin(newEntry({ phoneNumber: '13812345679', channel: 'CHANNEL_BIND_PHONE' }))
+    for (const phone of ['13812345678', '1381234567']) {
+      const page = await store.query({ filter: { phone }, limit: 10 })
+      expect(page.entries.map((entry) => entry.id).sort()).toEqual(
+        phone === '13812345678' ? [plain, prefixed] : expect.arrayContaining([plain, prefixed]),
+      )
+      expect(page.total).toBe(phone === '13812345678' ? 2 : 3)
+    }
   })
 
   it('treats a number without a country code as +86, on every console', async () => {
@@ -194,7 +232,7 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     }
   })
 
-  it('indexes the operator, channel and phone filters, the phone search by trigrams', async () => {
+  it('indexes the operator, channel and phone filters, the phone search by trigrams of the counted numbers', async () => {
     const config = await teamDatabase()
     const indexes = await cluster.sql(
       "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'genauth_sms' ORDER BY indexname",
@@ -205,7 +243,10 @@ describe.skipIf(missing)('team history on PostgreSQL', () => {
     )
     expect(byName.get('history_operator')).toContain('(operator, created_at DESC, id DESC) INCLUDE (outcome)')
     expect(byName.get('history_channel')).toContain('(channel, created_at DESC, id DESC) INCLUDE (outcome)')
-    expect(byName.get('history_phone_digits')).toMatch(/USING gin \(phone_digits genauth_sms\.gin_trgm_ops\)/)
+    expect(byName.get('history_phone')).toContain('(phone_digits, created_at DESC, id DESC)')
+    expect(byName.get('history_phone_counts_digits')).toMatch(/USING gin \(phone_digits genauth_sms\.gin_trgm_ops\)/)
+    // A send no longer updates a trigram index of the whole history.
+    expect(byName.has('history_phone_digits')).toBe(false)
   })
 
   it('refuses a send while the database is down, records nothing, never shows the password, and recovers', async () => {

@@ -96,12 +96,37 @@ describe.skipIf(missing)('sending with a team database', () => {
       expect(heard.map((event) => event.name)).toEqual(['settings.changed', 'team.changed', 'history.changed'])
       heard.length = 0
       const { entryId } = await send(PHONE)
-      expect(heard).toEqual([
+      // The change poll may announce the same send again, later, as a change made elsewhere.
+      expect(heard.filter((event) => event.name !== 'history.changed' || event.change !== 'elsewhere')).toEqual([
         { name: 'history.changed', change: 'recorded', entryId },
         { name: 'history.changed', change: 'completed', entryId },
       ])
     } finally {
       stop()
+    }
+  })
+
+  it("brings another console's sends to this one's windows, and stays quiet while nothing changes", async () => {
+    await call('settings.update', { teamDatabase: config })
+    await call('history.query', { filter: {}, limit: 10 })
+    const other = await openTeamHistory({ config, password: null, clock: Date.now, consoleId: 'other-console' })
+    const heard: ConsoleEvent[] = []
+    const stop = services.events.subscribe((event) => heard.push(event))
+    const elsewhere = () => heard.filter((event) => event.name === 'history.changed' && event.change === 'elsewhere')
+    try {
+      // Two polls at least (every 2 s), the first of which only marks where the counter stands.
+      await new Promise((resolve) => setTimeout(resolve, 4500))
+      await other.query({ filter: {}, limit: 10 })
+      expect(elsewhere()).toEqual([])
+
+      await other.begin(newEntry({ appId: SANDBOX_APP_ID, phoneNumber: PHONE }))
+      await expect.poll(() => elsewhere().length, { timeout: 5000, interval: 100 }).toBe(1)
+      expect(heard).toEqual([{ name: 'history.changed', change: 'elsewhere', entryId: null }])
+      const page = await call<{ entries: { operator: string }[] }>('history.query', { filter: {}, limit: 10 })
+      expect(page.entries).toHaveLength(1)
+    } finally {
+      stop()
+      await other.close()
     }
   })
 
