@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SendInput } from '@shared/contract'
 import { i18n } from '../../src-renderer/src/i18n'
+import { phoneChecks, phoneChecksFailed } from '../../src-renderer/src/lib/phone-checks'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, coolingReport, FakeMain, lockedKeychain, PRODUCTION, sendResult } from './support/fake-main'
 import { lazyPartsLoaded, mountWithMain } from './support/mount'
@@ -93,6 +94,46 @@ describe('the send form', () => {
       'Recognised +1 (United States)',
     )
     expect(sendButton().disabled).toBe(false)
+  })
+
+  it('takes a number before the phone checks have loaded, says it is checking, and checks it when they arrive', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
+    try {
+      await open(sendingMain())
+      await type(labelled('Phone number'), '+1 415 555 2671')
+      const status = document.getElementById(`${labelled('Phone number').id}-status`)!
+      expect(status.getAttribute('role')).toBe('status')
+      expect(status.textContent).toBe('Checking the number…')
+      expect(blockReason()).toBe('Checking the number…')
+      expect(sendButton().disabled).toBe(true)
+
+      phoneChecks.value = loaded
+      await flushPromises()
+      expect(labelled('Phone number').value).toBe('4155552671')
+      expect(document.querySelector('.send-view__country')!.textContent).toContain('+1')
+      expect(status.textContent).toContain('Valid number for United States (+1)')
+      expect(sendButton().disabled).toBe(false)
+    } finally {
+      phoneChecks.value = loaded
+    }
+  })
+
+  it('says so when the phone checks cannot load, and keeps Send disabled', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
+    phoneChecksFailed.value = true
+    try {
+      await open(sendingMain())
+      await type(labelled('Phone number'), '13800138000')
+      const reason = 'The phone number check could not load; reload the window to try again.'
+      expect(document.getElementById(`${labelled('Phone number').id}-status`)!.textContent).toBe(reason)
+      expect(blockReason()).toBe(reason)
+      expect(sendButton().disabled).toBe(true)
+    } finally {
+      phoneChecks.value = loaded
+      phoneChecksFailed.value = false
+    }
   })
 
   it('sends the digits with the country code and shows the result', async () => {
