@@ -1,6 +1,6 @@
 import type en from './en-US'
 
-const zh: typeof en = {
+export default {
   app: {
     title: 'GenAuth 短信控制台',
     unreachable: '控制台无法连接到主进程',
@@ -452,5 +452,4 @@ const zh: typeof en = {
     refused: '未发送：{message}',
     channelsFree: '可以再次发送：{channels}。',
   },
-}
-export default zh
+} satisfies typeof en
