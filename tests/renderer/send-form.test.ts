@@ -35,7 +35,9 @@ async function type(input: HTMLInputElement, text: string) {
 const sendButton = () => document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!
 const blockReason = () => document.querySelector('[data-testid="block-reason"]')?.textContent?.trim() ?? ''
 
-function checkbox(text: string): HTMLElement {
+/** A "send anyway" box, which loads the first time it shows. */
+async function checkbox(text: string): Promise<HTMLElement> {
+  await lazyPartsLoaded()
   const box = [...document.querySelectorAll<HTMLElement>('.n-checkbox')].find((element) =>
     element.textContent?.includes(text),
   )
@@ -165,7 +167,8 @@ describe('the send form', () => {
     await type(labelled('Phone number'), '12345')
     expect(sendButton().disabled).toBe(true)
 
-    checkbox('Send anyway: I know the number looks invalid').click()
+    const sendAnyway = await checkbox('Send anyway: I know the number looks invalid')
+    sendAnyway.click()
     await flushPromises()
     expect(sendButton().disabled).toBe(false)
     sendButton().click()
@@ -246,7 +249,8 @@ describe('the send form', () => {
       expect(sendButton().textContent).toMatch(/Cooling down · (42|41) s/)
       expect(blockReason()).toContain(said)
 
-      checkbox('Send anyway despite the cooldown').click()
+      const despiteCooldown = await checkbox('Send anyway despite the cooldown')
+      despiteCooldown.click()
       await flushPromises()
       sendButton().click()
       await flushPromises()
