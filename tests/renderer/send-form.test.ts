@@ -1,5 +1,5 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendInput } from '@shared/contract'
 import { i18n } from '../../src-renderer/src/i18n'
 import { phoneChecks, phoneChecksFailed } from '../../src-renderer/src/lib/phone-checks'
@@ -135,6 +135,25 @@ describe('the send form', () => {
     } finally {
       phoneChecks.value = loaded
       phoneChecksFailed.value = false
+    }
+  })
+
+  it('renders the empty form without Intl, whose first use is slow, and names the country once idle', async () => {
+    const idle: (() => void)[] = []
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work))
+    const regionNames = vi.spyOn(Intl.DisplayNames.prototype, 'of')
+    try {
+      await open(sendingMain())
+      expect(regionNames).not.toHaveBeenCalled()
+      const country = () => document.querySelector('.send-view__country .n-base-selection')!.textContent!.trim()
+      expect(country()).toBe('+86')
+
+      for (const work of idle) work()
+      await flushPromises()
+      expect(country()).toMatch(/^\+86\s+China$/)
+    } finally {
+      regionNames.mockRestore()
+      vi.unstubAllGlobals()
     }
   })
 
