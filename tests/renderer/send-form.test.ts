@@ -138,9 +138,9 @@ describe('the send form', () => {
     }
   })
 
-  it('renders the empty form without Intl, whose first use is slow, and names the country once idle', async () => {
-    const idle: (() => void)[] = []
-    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work))
+  it('renders the form without Intl, whose first use is slow, and names the country once the checks arrive', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
     const regionNames = vi.spyOn(Intl.DisplayNames.prototype, 'of')
     try {
       await open(sendingMain())
@@ -148,12 +148,12 @@ describe('the send form', () => {
       const country = () => document.querySelector('.send-view__country .n-base-selection')!.textContent!.trim()
       expect(country()).toBe('+86')
 
-      for (const work of idle) work()
+      phoneChecks.value = loaded
       await flushPromises()
       expect(country()).toMatch(/^\+86\s+China$/)
     } finally {
+      phoneChecks.value = loaded
       regionNames.mockRestore()
-      vi.unstubAllGlobals()
     }
   })
 
