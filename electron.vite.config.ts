@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import Components from 'unplugin-vue-components/vite'
@@ -42,7 +43,22 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias: sharedAlias },
-    plugins: [vue(), Components({ dts: false, resolvers: [NaiveUiResolver()] })],
+    plugins: [
+      vue(),
+      Components({ dts: false, resolvers: [NaiveUiResolver()] }),
+      // The messages are compiled when the renderer is built, so the window runs vue-i18n without its
+      // message compiler: a smaller first screen that does no parsing of messages at start.
+      vueI18n({
+        include: [
+          resolve(__dirname, 'src-renderer/src/i18n/en-US.ts'),
+          resolve(__dirname, 'src-renderer/src/i18n/zh-CN.ts'),
+        ],
+        runtimeOnly: true,
+        dropMessageCompiler: true,
+        compositionOnly: true,
+        fullInstall: false,
+      }),
+    ],
     build: {
       // electron-vite leaves the renderer unminified by default; minified, the first screen stays small.
       minify: true,

@@ -3,10 +3,7 @@
 // Not a test: it prints what it measured and the machine it ran on.
 // Usage: npm run build && npm run bench:first-screen [-- loads]   (default 9 cold loads of each page)
 //
-// "Usable" means: the phone input is present and enabled, the channel select shows a channel's name
-// (its options came from main), and the Send button is rendered. A script added before the page's own
-// watches the DOM and records performance.now() (milliseconds since navigation) when that first holds.
-// Every load is cold: a fresh browser context (empty cache) with caching off. Beside wall time it prints
+// "Usable" is defined in bench/cold-load.mjs. Every load is cold: a fresh browser context (empty cache) with caching off. Beside wall time it prints
 // the page's main-thread task time until then (Chromium's TaskDuration), which shows whether the page's
 // own work or the wait for main dominates.
 import { existsSync, readFileSync } from 'node:fs'
@@ -16,6 +13,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { startHost } from '../e2e/fixtures/host.ts'
 import playwrightModule from '../playwright.config.ts'
+import { coldPage, usableFormAt } from './cold-load.mjs'
 
 // The same Chromium and flags as the end-to-end tests. tsx loads the TypeScript config as CommonJS, so
 // its default export arrives one level down.
@@ -24,28 +22,6 @@ const playwrightConfig = playwrightModule.default ?? playwrightModule
 const loads = Number(process.argv[2] ?? 9)
 const renderer = join(import.meta.dirname, '..', 'out', 'renderer')
 const TIMEOUT_MS = 30_000
-
-/* global document, window, HTMLInputElement, MutationObserver -- the page's, where these functions run */
-function watchForUsableForm() {
-  const usable = () => {
-    const panel = document.getElementById('panel-send')
-    const phone = panel?.querySelector('input[inputmode="tel"]')
-    const channel = panel?.querySelector('.n-select')?.textContent?.trim() ?? ''
-    return (
-      phone instanceof HTMLInputElement &&
-      !phone.disabled &&
-      channel !== '' &&
-      !channel.startsWith('CHANNEL_') &&
-      panel?.querySelector('[data-testid="send-button"]') !== null
-    )
-  }
-  const observer = new MutationObserver(() => {
-    if (!usable()) return
-    window.__sendFormUsableAt = performance.now()
-    observer.disconnect()
-  })
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -68,13 +44,9 @@ async function scriptsLoadedBy(page, moment) {
 }
 
 async function coldLoad(browser, url, untilReady) {
-  const context = await browser.newContext({ viewport: playwrightConfig.use.viewport })
+  const { context, page, cdp } = await coldPage(browser, playwrightConfig.use.viewport)
   try {
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
     await cdp.send('Performance.enable')
-    await page.addInitScript(watchForUsableForm)
     await page.goto(url, { timeout: TIMEOUT_MS })
     const sample = await untilReady(page)
     // The time the page's main thread spent running tasks so far.
@@ -87,8 +59,7 @@ async function coldLoad(browser, url, untilReady) {
 }
 
 async function formUsable(page) {
-  await page.waitForFunction(() => window.__sendFormUsableAt !== undefined, null, { timeout: TIMEOUT_MS })
-  const at = await page.evaluate(() => window.__sendFormUsableAt)
+  const at = await usableFormAt(page, TIMEOUT_MS)
   return { ms: at, scripts: await scriptsLoadedBy(page, at) }
 }
 

@@ -4,9 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-// The check fails above LIMIT_BYTES: the figure reached, with a little room. The goal is lower; it needs
-// the phone metadata (about 50 KiB) out of the first screen.
-const LIMIT_BYTES = 225 * 1024
+// The check fails above LIMIT_BYTES: the figure reached, with a little room. The goal is lower.
+const LIMIT_BYTES = 167 * 1024
 const GOAL_BYTES = 150 * 1024
 const root = process.argv[2] ?? 'out/renderer'
 

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CallName, ProfileView, Settings } from '@shared/contract'
 import { useTransport } from '../../src-renderer/src/api/client'
+import { loadPhoneChecks } from '../../src-renderer/src/lib/phone-checks'
 import { useAppStore } from '../../src-renderer/src/stores/app'
 import { useCooldownStore } from '../../src-renderer/src/stores/cooldown'
 import { useHistoryStore } from '../../src-renderer/src/stores/history'
@@ -27,7 +28,7 @@ beforeEach(async () => {
   })
   useTransport(main)
   stop = followMainEvents()
-  await Promise.all([useProfilesStore().load(), useSettingsStore().load()])
+  await Promise.all([useProfilesStore().load(), useSettingsStore().load(), loadPhoneChecks()])
   main.calls.length = 0
 })
 afterEach(() => stop())

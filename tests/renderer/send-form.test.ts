@@ -1,7 +1,8 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendInput } from '@shared/contract'
 import { i18n } from '../../src-renderer/src/i18n'
+import { phoneChecks, phoneChecksFailed } from '../../src-renderer/src/lib/phone-checks'
 import SendView from '../../src-renderer/src/views/SendView.vue'
 import { baseHandlers, coolingReport, FakeMain, lockedKeychain, PRODUCTION, sendResult } from './support/fake-main'
 import { lazyPartsLoaded, mountWithMain } from './support/mount'
@@ -34,7 +35,9 @@ async function type(input: HTMLInputElement, text: string) {
 const sendButton = () => document.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!
 const blockReason = () => document.querySelector('[data-testid="block-reason"]')?.textContent?.trim() ?? ''
 
-function checkbox(text: string): HTMLElement {
+/** A "send anyway" box, which loads the first time it shows. */
+async function checkbox(text: string): Promise<HTMLElement> {
+  await lazyPartsLoaded()
   const box = [...document.querySelectorAll<HTMLElement>('.n-checkbox')].find((element) =>
     element.textContent?.includes(text),
   )
@@ -95,6 +98,65 @@ describe('the send form', () => {
     expect(sendButton().disabled).toBe(false)
   })
 
+  it('takes a number before the phone checks have loaded, says it is checking, and checks it when they arrive', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
+    try {
+      await open(sendingMain())
+      await type(labelled('Phone number'), '+1 415 555 2671')
+      const status = document.getElementById(`${labelled('Phone number').id}-status`)!
+      expect(status.getAttribute('role')).toBe('status')
+      expect(status.textContent).toBe('Checking the number…')
+      expect(blockReason()).toBe('Checking the number…')
+      expect(sendButton().disabled).toBe(true)
+
+      phoneChecks.value = loaded
+      await flushPromises()
+      expect(labelled('Phone number').value).toBe('4155552671')
+      expect(document.querySelector('.send-view__country')!.textContent).toContain('+1')
+      expect(status.textContent).toContain('Valid number for United States (+1)')
+      expect(sendButton().disabled).toBe(false)
+    } finally {
+      phoneChecks.value = loaded
+    }
+  })
+
+  it('says so when the phone checks cannot load, and keeps Send disabled', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
+    phoneChecksFailed.value = true
+    try {
+      await open(sendingMain())
+      await type(labelled('Phone number'), '13800138000')
+      const reason = 'The phone number check could not load; reload the window to try again.'
+      expect(document.getElementById(`${labelled('Phone number').id}-status`)!.textContent).toBe(reason)
+      expect(blockReason()).toBe(reason)
+      expect(sendButton().disabled).toBe(true)
+    } finally {
+      phoneChecks.value = loaded
+      phoneChecksFailed.value = false
+    }
+  })
+
+  it('renders the form without Intl, whose first use is slow, and names the country once the checks arrive', async () => {
+    const loaded = phoneChecks.value
+    phoneChecks.value = null
+    const regionNames = vi.spyOn(Intl.DisplayNames.prototype, 'of')
+    try {
+      await open(sendingMain())
+      expect(regionNames).not.toHaveBeenCalled()
+      const country = () => document.querySelector('.send-view__country .n-base-selection')!.textContent!.trim()
+      expect(country()).toBe('+86')
+
+      phoneChecks.value = loaded
+      await flushPromises()
+      expect(country()).toMatch(/^\+86\s+China$/)
+    } finally {
+      phoneChecks.value = loaded
+      regionNames.mockRestore()
+    }
+  })
+
   it('sends the digits with the country code and shows the result', async () => {
     const main = sendingMain()
     await open(main)
@@ -124,7 +186,8 @@ describe('the send form', () => {
     await type(labelled('Phone number'), '12345')
     expect(sendButton().disabled).toBe(true)
 
-    checkbox('Send anyway: I know the number looks invalid').click()
+    const sendAnyway = await checkbox('Send anyway: I know the number looks invalid')
+    sendAnyway.click()
     await flushPromises()
     expect(sendButton().disabled).toBe(false)
     sendButton().click()
@@ -205,7 +268,8 @@ describe('the send form', () => {
       expect(sendButton().textContent).toMatch(/Cooling down · (42|41) s/)
       expect(blockReason()).toContain(said)
 
-      checkbox('Send anyway despite the cooldown').click()
+      const despiteCooldown = await checkbox('Send anyway despite the cooldown')
+      despiteCooldown.click()
       await flushPromises()
       sendButton().click()
       await flushPromises()

@@ -1,8 +1,7 @@
-import { DEFAULT_COUNTRY_CODE } from './country-code'
+import { DEFAULT_COUNTRY_CODE, phoneDigits } from './digits'
 import { parsePhoneNumberFromString } from './libphonenumber'
 
-/** Separators people type or paste; GenAuth documents the bare national number. */
-const SEPARATORS = /[\s\-().]/g
+export { phoneDigits }
 
 export type PhoneProblem = 'has-country-code' | 'not-digits' | 'invalid-for-country'
 
@@ -10,11 +9,6 @@ export type PhoneCheck =
   | { status: 'empty'; digits: '' }
   | { status: 'valid'; digits: string }
   | { status: 'invalid'; digits: string; problem: PhoneProblem }
-
-/** The number as it is sent and keyed: what was typed without separators. */
-export function phoneDigits(raw: string): string {
-  return raw.replace(SEPARATORS, '')
-}
 
 /**
  * Checks a national number against its calling code (absent means +86, as GenAuth reads it). The

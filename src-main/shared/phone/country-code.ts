@@ -1,7 +1,7 @@
+import { DEFAULT_COUNTRY_CODE } from './digits'
 import { getCountries, getCountryCallingCode, type CountryCode } from './libphonenumber'
 
-/** What GenAuth (and the emulator) assume when a send names no country code. */
-export const DEFAULT_COUNTRY_CODE = '+86'
+export { DEFAULT_COUNTRY_CODE }
 
 /** Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). */
 const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)))

@@ -60,6 +60,8 @@ export default {
     phoneValid: 'Valid number for {country} ({code}).',
     phoneInvalid: '{digits} is not a valid number for {country} ({code}).',
     phoneNotDigits: 'A phone number has digits only.',
+    phoneChecking: 'Checking the number…',
+    phoneCheckFailed: 'The phone number check could not load; reload the window to try again.',
     phoneHasCountryCode: 'The number starts with a country code: choose it in the country code field.',
     splitNotice: 'Recognised {code} ({country}) at the start of the number and moved it to the country code field.',
     accessToken: 'User access token',
@@ -76,6 +78,8 @@ export default {
     blocked: {
       'no-profile': 'Choose a profile first.',
       'empty-phone': 'Enter a phone number.',
+      'checking-phone': 'Checking the number…',
+      'phone-check-failed': 'The phone number check could not load; reload the window to try again.',
       'not-digits': 'The phone number has characters other than digits: fix it, or tick “Send anyway”.',
       'has-country-code': 'The number starts with a country code: choose it in the country code field instead.',
       'invalid-for-country': 'The number is not valid for {country} ({code}): fix it, or tick “Send anyway”.',

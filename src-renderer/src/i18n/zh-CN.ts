@@ -1,6 +1,6 @@
 import type en from './en-US'
 
-const zh: typeof en = {
+export default {
   app: {
     title: 'GenAuth 短信控制台',
     unreachable: '控制台无法连接到主进程',
@@ -48,6 +48,8 @@ const zh: typeof en = {
     phoneValid: '是 {country}（{code}）的有效号码。',
     phoneInvalid: '{digits} 不是 {country}（{code}）的有效号码。',
     phoneNotDigits: '手机号只能包含数字。',
+    phoneChecking: '正在检查号码…',
+    phoneCheckFailed: '号码检查未能加载；请重新加载窗口再试。',
     phoneHasCountryCode: '号码以国家区号开头：请在“国家区号”栏中选择。',
     splitNotice: '已识别号码开头的 {code}（{country}），并移到了国家区号栏。',
     accessToken: '用户 access token',
@@ -64,6 +66,8 @@ const zh: typeof en = {
     blocked: {
       'no-profile': '请先选择一个配置。',
       'empty-phone': '请输入手机号。',
+      'checking-phone': '正在检查号码…',
+      'phone-check-failed': '号码检查未能加载；请重新加载窗口再试。',
       'not-digits': '手机号包含非数字字符：请修改，或勾选“仍然发送”。',
       'has-country-code': '号码以国家区号开头：请改在“国家区号”栏中选择。',
       'invalid-for-country': '该号码不是 {country}（{code}）的有效号码：请修改，或勾选“仍然发送”。',
@@ -453,5 +457,4 @@ const zh: typeof en = {
     refused: '未发送：{message}',
     channelsFree: '可以再次发送：{channels}。',
   },
-}
-export default zh
+} satisfies typeof en

@@ -1,22 +1,32 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { CallError, SendOutcome, SmsChannel } from '@shared/contract'
 import { call, CallFailure } from '../api/client'
-import {
-  checkPhone,
-  countryCodeOf,
-  splitInternational,
-  type CountryCode,
-  type PhoneProblem,
-  type SplitNumber,
-} from '@shared/phone'
+import type { CountryCode, PhoneCheck, PhoneProblem, SplitNumber } from '@shared/phone'
+import { DEFAULT_COUNTRY_CODE, phoneDigits } from '@shared/phone/digits'
+import { loadPhoneChecks, phoneChecks, phoneChecksFailed } from '../lib/phone-checks'
+import { whenIdle } from '../lib/when-idle'
 import { useAppStore } from './app'
 import { useCooldownStore } from './cooldown'
 import { useProfilesStore } from './profiles'
 import { StoreId } from './store-id'
 
 /** Why Send is disabled right now; the form shows it next to the button. */
-export type BlockReason = 'no-profile' | 'sending' | 'empty-phone' | PhoneProblem | 'in-flight' | 'cooldown'
+export type BlockReason =
+  | 'no-profile'
+  | 'sending'
+  | 'empty-phone'
+  | 'checking-phone'
+  | 'phone-check-failed'
+  | PhoneProblem
+  | 'in-flight'
+  | 'cooldown'
+
+/** The form's view of the number: the shared check's verdict, or `pending` until the check has loaded. */
+export type FormPhoneCheck = PhoneCheck | { status: 'pending'; digits: string; failed: boolean }
+
+/** The country the form starts on; its calling code is the one GenAuth assumes, DEFAULT_COUNTRY_CODE. */
+const INITIAL_COUNTRY: CountryCode = 'CN'
 
 export type SendAttempt = 'sent' | 'needs-confirmation' | 'refused'
 
@@ -27,7 +37,7 @@ export const useSendStore = defineStore(StoreId.Send, () => {
   const cooldown = useCooldownStore()
 
   const channel = ref<SmsChannel>('CHANNEL_LOGIN')
-  const country = ref<CountryCode>('CN')
+  const country = ref<CountryCode>(INITIAL_COUNTRY)
   const phone = ref('')
   /** For this send only: never stored, cleared once the send is made. */
   const accessToken = ref('')
@@ -41,9 +51,22 @@ export const useSendStore = defineStore(StoreId.Send, () => {
   const outcome = shallowRef<SendOutcome | null>(null)
   const failure = shallowRef<CallError | null>(null)
 
-  const countryCode = computed(() => countryCodeOf(country.value))
-  const phoneCheck = computed(() => {
-    const check = checkPhone(phone.value, countryCode.value)
+  // The form shows before the phone checks (and their metadata): they load in a chunk of their own once
+  // main's answers are on screen, or with the first number typed, whichever comes first. Until then the
+  // country can only be the initial one: other countries are chosen from the list the checks bring.
+  const wantPhoneChecks = () => void loadPhoneChecks().catch(() => undefined)
+  watch(
+    () => app.info,
+    (info) => info && whenIdle(wantPhoneChecks),
+    { immediate: true },
+  )
+  const countryCode = computed(() => phoneChecks.value?.countryCodeOf(country.value) ?? DEFAULT_COUNTRY_CODE)
+  const phoneCheck = computed<FormPhoneCheck>(() => {
+    const checks = phoneChecks.value
+    const digits = phoneDigits(phone.value)
+    if (!checks)
+      return digits ? { status: 'pending', digits, failed: phoneChecksFailed.value } : { status: 'empty', digits: '' }
+    const check = checks.checkPhone(phone.value, countryCode.value)
     // The sandbox emulator's reserved numbers are not real numbers but are meant to be sent; main
     // accepts them on the built-in profile too.
     const reserved =
@@ -57,6 +80,7 @@ export const useSendStore = defineStore(StoreId.Send, () => {
     if (sending.value) return 'sending'
     const check = phoneCheck.value
     if (check.status === 'empty') return 'empty-phone'
+    if (check.status === 'pending') return check.failed ? 'phone-check-failed' : 'checking-phone'
     if (check.status === 'invalid' && !overrideValidation.value) return check.problem
     if (channelCooldown.value.state === 'sending') return 'in-flight'
     if (channelCooldown.value.state === 'cooling' && !overrideCooldown.value) return 'cooldown'
@@ -65,7 +89,8 @@ export const useSendStore = defineStore(StoreId.Send, () => {
 
   /** Takes the phone field's text; a leading `+code` moves into the country code field. */
   function enterPhone(raw: string): void {
-    const split = splitInternational(raw, country.value)
+    if (!phoneChecks.value) wantPhoneChecks()
+    const split = phoneChecks.value?.splitInternational(raw, country.value) ?? null
     if (split) {
       country.value = split.country
       phone.value = split.nationalNumber
@@ -76,6 +101,11 @@ export const useSendStore = defineStore(StoreId.Send, () => {
     }
     overrideValidation.value = false
   }
+
+  // A number typed with its +code before the checks loaded is split as soon as they arrive.
+  watch(phoneChecks, (checks) => {
+    if (checks && phone.value) enterPhone(phone.value)
+  })
 
   function selectCountry(next: CountryCode): void {
     country.value = next

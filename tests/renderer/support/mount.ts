@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
 import { useTransport } from '../../../src-renderer/src/api/client'
 import { i18n } from '../../../src-renderer/src/i18n'
+import { loadPhoneChecks } from '../../../src-renderer/src/lib/phone-checks'
 import zh from '../../../src-renderer/src/i18n/zh-CN'
 import { useAppStore } from '../../../src-renderer/src/stores/app'
 import { useProfilesStore } from '../../../src-renderer/src/stores/profiles'
@@ -12,7 +13,8 @@ import type { FakeMain } from './fake-main'
 
 /**
  * Mounts a component the way App.vue hosts it: a fresh Pinia, the app's i18n in English (with the
- * zh-CN messages the app loads on demand already there, so a test can switch by setting the locale),
+ * zh-CN messages the app loads on demand already there, so a test can switch by setting the locale), the
+ * phone checks loaded,
  * Naive UI's providers, and `main` as the transport. Naive UI is registered whole here because the test runner
  * does not run the on-demand resolver the production build uses.
  */
@@ -22,7 +24,8 @@ export async function mountWithMain(component: Component, main: FakeMain, props:
   setActivePinia(pinia)
   i18n.global.setLocaleMessage('zh-CN', zh)
   i18n.global.locale.value = 'en-US'
-  await Promise.all([useAppStore().load(), useProfilesStore().load()])
+  // The phone checks load in a chunk of their own just after the first screen; a test starts once they are there.
+  await Promise.all([useAppStore().load(), useProfilesStore().load(), loadPhoneChecks()])
   const Host = defineComponent({
     setup: () => () => h(NConfigProvider, null, () => h(NMessageProvider, null, () => h(component, props))),
   })

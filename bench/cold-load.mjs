@@ -1,0 +1,46 @@
+// Cold loads of the send form, shared by the first-screen benchmarks.
+//
+// "Usable" means: the phone input is present and enabled, the channel select shows a channel's name
+// (its options came from main), and the Send button is rendered. Added to the page before its own
+// scripts, this watches the DOM and records performance.now() (milliseconds since navigation) in
+// `window.__sendFormUsableAt` when that first holds.
+/* global document, window, HTMLInputElement, MutationObserver -- the page's, where these functions run */
+export function watchForUsableForm() {
+  const usable = () => {
+    const panel = document.getElementById('panel-send')
+    const phone = panel?.querySelector('input[inputmode="tel"]')
+    const channel = panel?.querySelector('.n-select')?.textContent?.trim() ?? ''
+    return (
+      phone instanceof HTMLInputElement &&
+      !phone.disabled &&
+      channel !== '' &&
+      !channel.startsWith('CHANNEL_') &&
+      panel?.querySelector('[data-testid="send-button"]') !== null
+    )
+  }
+  const observer = new MutationObserver(() => {
+    if (!usable()) return
+    window.__sendFormUsableAt = performance.now()
+    observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
+}
+
+/**
+ * A page in a fresh browser context (empty cache) with caching off, watching for the usable form, and
+ * a DevTools session on it. Close `context` when done.
+ */
+export async function coldPage(browser, viewport) {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await page.addInitScript(watchForUsableForm)
+  return { context, page, cdp }
+}
+
+/** Milliseconds after navigation at which the form became usable, once it has. */
+export async function usableFormAt(page, timeout) {
+  await page.waitForFunction(() => window.__sendFormUsableAt !== undefined, null, { timeout })
+  return page.evaluate(() => window.__sendFormUsableAt)
+}
