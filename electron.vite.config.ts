@@ -27,9 +27,10 @@ export default defineConfig({
           // The command-line companion, in plain Node (the packaged app runs it with --cli).
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
-        // One file per source module: a bundle would run every module of a shared chunk on start, so
-        // the command line's lazy imports (services, libsql, libphonenumber) would not stay lazy.
-        output: { preserveModules: true, preserveModulesRoot: 'src-main' },
+        // Chunks split where the code imports lazily (a command, the services, the send flow), so a
+        // command line call loads a few dozen files rather than the hundreds a file per module took:
+        // resolving and reading each costs start-up time.
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   },

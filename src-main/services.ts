@@ -64,7 +64,8 @@ export type Services = {
   team: TeamBackend
   settings: SettingsStore
   warnings: DataWarnings
-  catalog: Catalog
+  /** The shipped catalog, checked on first use: most command-line calls never explain a code. */
+  catalog(): Catalog
   /** The sandbox profile's emulator; the CLI starts it only for a send that needs it. */
   emulator: LazyEmulator
   cooldowns: Cooldowns
@@ -135,7 +136,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           warningsFile: join(dataDir, WARNINGS_FILE),
           onError: (error) => log.warn('watching the data folder:', error),
         })
-  const catalog = loadCatalog()
+  let catalog: Catalog | null = null
   // The built-in sandbox profile sends here: a fresh install works at once and never texts anyone.
   const emulator = new LazyEmulator({
     port: 0,
@@ -199,7 +200,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     team,
     settings,
     warnings,
-    catalog,
+    catalog: () => (catalog ??= loadCatalog()),
     emulator,
     cooldowns,
     operator,

@@ -20,7 +20,7 @@ export interface DispatchOptions {
  */
 export function createDispatch(services: Services, options: DispatchOptions = {}): Dispatch {
   const handlers: Handlers = {
-    ...appHandlers({ appInfo: services.appInfo, warnings: services.warnings, catalog: () => services.catalog }),
+    ...appHandlers({ appInfo: services.appInfo, warnings: services.warnings, catalog: services.catalog }),
     ...profileHandlers(services),
     ...sendHandlers(sendDepsOf(services, options.standIn ?? null)),
     ...historyHandlers(services),

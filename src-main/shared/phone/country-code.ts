@@ -1,15 +1,9 @@
+// Free of libphonenumber's metadata: the contract checks every country code it is given, and a command
+// that only reads the history should not parse 150 KB of metadata to do so.
+import { CALLING_CODES } from './calling-codes'
 import { DEFAULT_COUNTRY_CODE } from './digits'
-import { getCountries, getCountryCallingCode, type CountryCode } from './libphonenumber'
 
 export { DEFAULT_COUNTRY_CODE }
-
-/** Every calling code libphonenumber's metadata knows, without the plus (`86`, `1`, `44`). */
-const CALLING_CODES = new Set<string>(getCountries().map((country) => getCountryCallingCode(country)))
-
-/** `+86` for `CN`: the form GenAuth expects in `phoneCountryCode`. */
-export function countryCodeOf(country: CountryCode): string {
-  return `+${getCountryCallingCode(country)}`
-}
 
 /**
  * A country code as typed (`+86`, `86`, `+086`, ` +86 `) in its one form, `+86`; null when it is no

@@ -1,6 +1,16 @@
 import { phoneDigits } from './check-phone'
-import { countryCodeOf } from './country-code'
-import { countriesOfCallingCode, getCountries, parsePhoneNumberFromString, type CountryCode } from './libphonenumber'
+import {
+  countriesOfCallingCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from './libphonenumber'
+
+/** `+86` for `CN`: the form GenAuth expects in `phoneCountryCode`. */
+export function countryCodeOf(country: CountryCode): string {
+  return `+${getCountryCallingCode(country)}`
+}
 
 export type SplitNumber = { country: CountryCode; countryCode: string; nationalNumber: string }
 

@@ -46,4 +46,15 @@ describe('the built command line loads what a read-only command needs, and no mo
     expect(loaded).toContain('libsql')
     expect(loaded.filter((name) => NOT_FOR_READING.includes(name))).toEqual([])
   })
+
+  // Checking a country code, or a number typed without separators, needs no phone metadata (150 KB to
+  // parse); a number with separators does, to key its cooldown as a send would.
+  it.each([
+    ['history', ['history', '--limit', '20', '--channel', 'login'], false],
+    ['cooldown', ['cooldown', '--phone', '13800138000', '--country', '+86', '--app-id', 'modules-app'], false],
+    ['cooldown, separators', ['cooldown', '--phone', '138 0013 8000', '--app-id', 'modules-app'], true],
+  ])('%s loads the phone metadata: %s', async (_, args, needed) => {
+    const loaded = await modulesLoadedBy(args)
+    expect(loaded.includes('phone-metadata')).toBe(needed)
+  })
 })
