@@ -4,12 +4,13 @@
 // (its options came from main), and the Send button is rendered. Added to the page before its own
 // scripts, this watches the DOM and records performance.now() (milliseconds since navigation) in
 // `window.__sendFormUsableAt` when that first holds.
-/* global document, window, HTMLInputElement, MutationObserver -- the page's, where these functions run */
+/* global document, window, HTMLInputElement, HTMLSelectElement, MutationObserver -- the page's, where these functions run */
 export function watchForUsableForm() {
   const usable = () => {
     const panel = document.getElementById('panel-send')
     const phone = panel?.querySelector('input[inputmode="tel"]')
-    const channel = panel?.querySelector('.n-select')?.textContent?.trim() ?? ''
+    const select = panel?.querySelector('select.channel-select')
+    const channel = select instanceof HTMLSelectElement ? (select.selectedOptions[0]?.textContent?.trim() ?? '') : ''
     return (
       phone instanceof HTMLInputElement &&
       !phone.disabled &&

@@ -3,6 +3,8 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, osLanguage, showLanguage } from './i18n'
 import { levelCardHeadings } from './lib/card-headings'
+import './styles/theme.css'
+import './styles/controls.css'
 import './styles.css'
 
 // In the OS language from the first paint: a Chinese system waits for the zh-CN messages (a small chunk),

@@ -1,5 +1,4 @@
 import { createI18n } from 'vue-i18n'
-import { enUS, zhCN } from 'naive-ui'
 import type { Language } from '@shared/contract'
 import en from './en-US'
 
@@ -32,9 +31,4 @@ export async function showLanguage(language: Language): Promise<void> {
 /** The OS (browser) language, used until the user picks one in Settings. */
 export function osLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US'
-}
-
-/** Naive UI's own texts (empty states, pickers, dialogs) follow the app's language. */
-export function naiveLocale(language: Language) {
-  return language === 'zh-CN' ? zhCN : enUS
 }
