@@ -3,13 +3,15 @@
 // "Usable" means: the phone input is present and enabled, the channel select shows a channel's name
 // (its options came from main), and the Send button is rendered. Added to the page before its own
 // scripts, this watches the DOM and records performance.now() (milliseconds since navigation) in
-// `window.__sendFormUsableAt` when that first holds.
-/* global document, window, HTMLInputElement, MutationObserver -- the page's, where these functions run */
-export function watchForUsableForm() {
+// `window.__sendFormUsableAt` when that first holds, and says so on the console: the benchmark listens
+// for that rather than polling the page, which would run its own script in the page while it loads.
+/* global document, window, HTMLInputElement, HTMLSelectElement, MutationObserver -- the page's, where these functions run */
+export function watchForUsableForm(signal) {
   const usable = () => {
     const panel = document.getElementById('panel-send')
     const phone = panel?.querySelector('input[inputmode="tel"]')
-    const channel = panel?.querySelector('.n-select')?.textContent?.trim() ?? ''
+    const select = panel?.querySelector('select.channel-select')
+    const channel = select instanceof HTMLSelectElement ? (select.selectedOptions[0]?.textContent?.trim() ?? '') : ''
     return (
       phone instanceof HTMLInputElement &&
       !phone.disabled &&
@@ -22,6 +24,7 @@ export function watchForUsableForm() {
     if (!usable()) return
     window.__sendFormUsableAt = performance.now()
     observer.disconnect()
+    console.debug(signal)
   })
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
 }
@@ -35,12 +38,27 @@ export async function coldPage(browser, viewport) {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-  await page.addInitScript(watchForUsableForm)
+  await page.addInitScript(watchForUsableForm, USABLE_SIGNAL)
+  usableSignals.set(
+    page,
+    new Promise((resolve) => page.on('console', (message) => message.text() === USABLE_SIGNAL && resolve())),
+  )
   return { context, page, cdp }
 }
 
+const USABLE_SIGNAL = 'send-form-usable'
+const usableSignals = new WeakMap()
+
 /** Milliseconds after navigation at which the form became usable, once it has. */
 export async function usableFormAt(page, timeout) {
-  await page.waitForFunction(() => window.__sendFormUsableAt !== undefined, null, { timeout })
+  let timer
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the send form was not usable within ${timeout} ms`)), timeout)
+  })
+  try {
+    await Promise.race([usableSignals.get(page), late])
+  } finally {
+    clearTimeout(timer)
+  }
   return page.evaluate(() => window.__sendFormUsableAt)
 }

@@ -60,6 +60,6 @@ test('a profile made through a second browser-mode host on the same folder appea
       appId: '64f0aa00aa00aa00aa00aa09',
     },
   })
-  await page.locator('.profile-switcher').click()
-  await expect(page.getByText('Made elsewhere')).toBeVisible({ timeout: WITHIN_MS })
+  const profileSelect = page.getByLabel('Profile', { exact: true })
+  await expect(profileSelect.getByRole('option', { name: 'Made elsewhere' })).toHaveCount(1, { timeout: WITHIN_MS })
 })

@@ -81,8 +81,7 @@ test('a profile with host presets and "GenAuth only" headers sends only the x-ge
   await expect(page.getByTestId('profiles-table')).toContainText('GenAuth headers only')
 
   await page.getByRole('tab', { name: 'Send' }).click()
-  await page.getByLabel('Profile', { exact: true }).click()
-  await page.getByRole('option', { name: /GenAuth headers only/ }).click()
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: 'GenAuth headers only' })
   await page.getByLabel('Phone number').fill('13900139000')
   await page.getByTestId('send-button').click()
   await expect(page.getByTestId('result')).toHaveAttribute('data-kind', 'success')

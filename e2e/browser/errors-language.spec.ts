@@ -35,7 +35,7 @@ test('main’s refusal of a profile’s host is shown in Chinese', async ({ page
   await editor.getByLabel('应用域名').fill('http://example.com')
   await editor.getByLabel('App ID').fill('app-1')
   await editor.getByRole('button', { name: '保存' }).click()
-  const toast = page.locator('.n-message', { hasText: 'http://' })
+  const toast = page.getByTestId('notice').filter({ hasText: 'http://' })
   await expect(toast).toContainText(
     '只有本机上的服务器（localhost、127.x.x.x、[::1]）才允许使用 http://；请使用 https://。',
   )

@@ -1,29 +1,28 @@
-import { useMessage } from 'naive-ui'
 import { useI18n } from 'vue-i18n'
 import type { CallError } from '@shared/contract'
 import { CallFailure } from '../api/client'
 import { renderCallError, renderFieldIssue, type Translator } from '../i18n/error-text'
+import { showNotice } from '../lib/notices'
 
-/** Toasts for outcomes of the user's actions: main's refusal in the user's language, a copy confirmation. */
+/** Notices of the outcome of the user's actions: main's refusal in the user's language, a copy confirmation. */
 export function useNotify() {
-  const message = useMessage()
   const i18n = useI18n()
   const { t } = i18n
 
   function failure(error: unknown): void {
-    message.error(failureText(i18n, error))
+    showNotice('failure', failureText(i18n, error))
   }
 
   async function copy(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text)
-      message.success(t('common.copied'))
+      showNotice('success', t('common.copied'))
     } catch {
-      message.error(t('common.copyFailed'))
+      showNotice('failure', t('common.copyFailed'))
     }
   }
 
-  return { failure, copy, success: (text: string) => message.success(text) }
+  return { failure, copy, success: (text: string) => showNotice('success', text) }
 }
 
 /** What to tell the user about a failed action: main's refusal when main refused, else a generic line. */

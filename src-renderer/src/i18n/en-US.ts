@@ -10,6 +10,8 @@ export default {
   },
   nav: { label: 'Sections', send: 'Send', history: 'History', settings: 'Settings' },
   common: {
+    show: 'Show',
+    dismiss: 'Dismiss',
     all: 'All',
     any: 'Any',
     cancel: 'Cancel',

@@ -10,6 +10,8 @@ export default {
   },
   nav: { label: '页面', send: '发送', history: '历史', settings: '设置' },
   common: {
+    show: '显示',
+    dismiss: '关闭',
     all: '全部',
     any: '任意',
     cancel: '取消',

@@ -17,11 +17,15 @@ export const useAppStore = defineStore(StoreId.App, () => {
   const channels = computed(() => info.value?.channels ?? [])
   const errorCodePage = computed(() => catalog.value?.errorCodePage ?? null)
 
+  // The channels (in the info) let the form be used; the catalog is read only once a result shows, so each
+  // is taken as it arrives.
   async function load(): Promise<void> {
-    const [appInfo, codes] = await Promise.all([call('app.info', {}), call('catalog.get', {})])
-    info.value = appInfo
-    warnings.value = appInfo.warnings
-    catalog.value = codes
+    const infoLoaded = call('app.info', {}).then((appInfo) => {
+      info.value = appInfo
+      warnings.value = appInfo.warnings
+    })
+    const catalogLoaded = call('catalog.get', {}).then((codes) => void (catalog.value = codes))
+    await Promise.all([infoLoaded, catalogLoaded])
   }
 
   async function dismissWarning(id: string): Promise<void> {
