@@ -10,6 +10,14 @@ import { NaiveUiResolver } from 'unplugin-vue-components/resolvers'
 /** The code both sides run (src-main/shared), imported by the renderer and the preload as `@shared/...`. */
 const sharedAlias = { '@shared': resolve(__dirname, 'src-main/shared') }
 
+/** The modules of the renderer's first script, which must load without Vue or the app's other code. */
+const FIRST_SCRIPT = [
+  '/src/ask-first.ts',
+  '/src/api/first-answers.ts',
+  '/src/api/transport.ts',
+  '/shared/browser-mode.ts',
+]
+
 export default defineConfig({
   main: {
     build: {
@@ -64,7 +72,14 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified by default; minified, the first screen stays small.
       minify: true,
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        output: {
+          // The first script (src/ask-first.ts) and what it needs, in a chunk the entry imports first: it
+          // runs, and main's first answers are on their way, before Vue and the app's code are evaluated.
+          manualChunks: (id) => (FIRST_SCRIPT.some((part) => id.includes(part)) ? 'ask-first' : undefined),
+        },
+      },
     },
   },
 })

@@ -1,4 +1,5 @@
 import type { CallError, CallInput, CallName, CallOutput, ConsoleEvent } from '@shared/contract'
+import { takeFirstAnswer } from './first-answers'
 import { detectTransport, type Transport } from './transport'
 
 /** A call that main refused or that failed; `error` is what main said, ready to show. */
@@ -27,7 +28,9 @@ export async function call<N extends CallName>(
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   ...input: {} extends CallInput<N> ? [] | [CallInput<N>] : [CallInput<N>]
 ): Promise<CallOutput<N>> {
-  const envelope = await current().invoke(name, input[0] ?? {})
+  const given = input[0] ?? {}
+  const early = Object.keys(given).length === 0 ? takeFirstAnswer(name) : null
+  const envelope = await (early ?? current().invoke(name, given))
   if (!envelope.ok) throw new CallFailure(envelope.error)
   return envelope.value as CallOutput<N>
 }
