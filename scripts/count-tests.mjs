@@ -12,6 +12,7 @@ if (existsSync(vitestFile)) {
   passed += report.numPassedTests
   failed += report.numFailedTests
   skipped += report.numPendingTests + report.numTodoTests
+  printVitestFailures(report.testResults)
 } else missing++
 
 if (existsSync(playwrightFile)) {
@@ -20,6 +21,7 @@ if (existsSync(playwrightFile)) {
   failed += report.stats.unexpected
   skipped += report.stats.skipped
   printSkipReasons(report.suites)
+  printPlaywrightFailures(report.suites)
 } else missing++
 
 if (missing > 0) console.log(`(${missing} test report(s) missing: that runner did not finish)`)
@@ -43,4 +45,34 @@ function printSkipReasons(suites) {
   }
   for (const suite of suites) visit(suite)
   for (const [reason, count] of reasons) console.log(`skipped ${count} end-to-end test(s): ${reason}`)
+}
+
+/** The failed unit tests by name, so the last lines of a CI log say what to look at. */
+function printVitestFailures(files) {
+  for (const file of files) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue
+      const firstLine = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)
+      console.log(`failed unit test: ${relative(file.name)} > ${test.fullName}: ${firstLine}`)
+    }
+  }
+}
+
+/** The failed end-to-end tests by title, for the same reason. */
+function printPlaywrightFailures(suites) {
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'unexpected') continue
+        const error = test.results.at(-1)?.error?.message ?? ''
+        console.log(`failed end-to-end test: ${spec.file} > ${spec.title}: ${error.split('\n')[0].slice(0, 200)}`)
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child)
+  }
+  for (const suite of suites) visit(suite)
+}
+
+function relative(path) {
+  return path.startsWith(process.cwd()) ? path.slice(process.cwd().length + 1) : path
 }
