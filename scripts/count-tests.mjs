@@ -28,22 +28,24 @@ if (missing > 0) console.log(`(${missing} test report(s) missing: that runner di
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 || missing > 0 ? 1 : 0)
 
+/** Calls `visit` with every end-to-end test in Playwright's nested suites, and its spec. */
+function forEachTest(suites, visit) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) visit(test, spec)
+    forEachTest(suite.suites ?? [], visit)
+  }
+}
+
 /** Every skipped end-to-end test says why, once per reason. */
 function printSkipReasons(suites) {
   const reasons = new Map()
-  const visit = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        if (test.status !== 'skipped') continue
-        const reason =
-          test.annotations.find((annotation) => annotation.type === 'skip')?.description ??
-          'did not run: an earlier test of its serial group failed'
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
-      }
-    }
-    for (const child of suite.suites ?? []) visit(child)
-  }
-  for (const suite of suites) visit(suite)
+  forEachTest(suites, (test) => {
+    if (test.status !== 'skipped') return
+    const reason =
+      test.annotations.find((annotation) => annotation.type === 'skip')?.description ??
+      'did not run: an earlier test of its serial group failed'
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+  })
   for (const [reason, count] of reasons) console.log(`skipped ${count} end-to-end test(s): ${reason}`)
 }
 
@@ -52,25 +54,26 @@ function printVitestFailures(files) {
   for (const file of files) {
     for (const test of file.assertionResults ?? []) {
       if (test.status !== 'failed') continue
-      const firstLine = (test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)
-      console.log(`failed unit test: ${relative(file.name)} > ${test.fullName}: ${firstLine}`)
+      console.log(
+        `failed unit test: ${relative(file.name)} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
+      )
     }
   }
 }
 
 /** The failed end-to-end tests by title, for the same reason. */
 function printPlaywrightFailures(suites) {
-  const visit = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        if (test.status !== 'unexpected') continue
-        const error = test.results.at(-1)?.error?.message ?? ''
-        console.log(`failed end-to-end test: ${spec.file} > ${spec.title}: ${error.split('\n')[0].slice(0, 200)}`)
-      }
-    }
-    for (const child of suite.suites ?? []) visit(child)
-  }
-  for (const suite of suites) visit(suite)
+  forEachTest(suites, (test, spec) => {
+    if (test.status !== 'unexpected') return
+    console.log(
+      `failed end-to-end test: ${spec.file} > ${spec.title}: ${firstLine(test.results.at(-1)?.error?.message)}`,
+    )
+  })
+}
+
+/** A failure's first line, short enough for a log's closing lines. */
+function firstLine(message = '') {
+  return message.split('\n')[0].slice(0, 200)
 }
 
 function relative(path) {

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const script = join(__dirname, '..', '..', '..', 'scripts', 'count-tests.mjs')
+let dir: string
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Runs CI's closing count over the two reports, written as the runners write them. */
+function count(vitest: object, playwright: object) {
+  dir = mkdtempSync(join(tmpdir(), 'count-tests-'))
+  writeFileSync(join(dir, 'vitest.json'), JSON.stringify(vitest))
+  writeFileSync(join(dir, 'playwright.json'), JSON.stringify(playwright))
+  const run = spawnSync(process.execPath, [script, join(dir, 'vitest.json'), join(dir, 'playwright.json')], {
+    encoding: 'utf8',
+  })
+  return { status: run.status, lines: run.stdout.trim().split('\n') }
+}
+
+const vitestReport = (failed: number) => ({
+  numPassedTests: 2,
+  numFailedTests: failed,
+  numPendingTests: 0,
+  numTodoTests: 0,
+  testResults: [
+    {
+      name: join(process.cwd(), 'tests/main/history/shared-file.test.ts'),
+      assertionResults: [
+        { status: 'passed', fullName: 'opens the file', failureMessages: [] },
+        { status: 'passed', fullName: 'closes the file', failureMessages: [] },
+        ...(failed
+          ? [{ status: 'failed', fullName: 'shares one file', failureMessages: ['Error: timed out\n    at x'] }]
+          : []),
+      ],
+    },
+  ],
+})
+
+const playwrightReport = (failed: number) => ({
+  stats: { expected: 1 - failed, flaky: 0, unexpected: failed, skipped: 1 },
+  suites: [
+    {
+      specs: [],
+      suites: [
+        {
+          specs: [
+            {
+              file: 'browser/console.spec.ts',
+              title: 'sends once',
+              tests: [
+                {
+                  status: failed ? 'unexpected' : 'expected',
+                  annotations: [],
+                  results: [{ error: { message: 'expect(received)\nmore' } }],
+                },
+              ],
+            },
+            {
+              file: 'electron/app.spec.ts',
+              title: 'launches',
+              tests: [
+                { status: 'skipped', annotations: [{ type: 'skip', description: 'no Electron binary' }], results: [] },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+})
+
+describe("CI's closing count", () => {
+  it('names every failed test above the count, and fails', () => {
+    const { status, lines } = count(vitestReport(1), playwrightReport(1))
+    expect(lines).toContain(
+      'failed unit test: tests/main/history/shared-file.test.ts > shares one file: Error: timed out',
+    )
+    expect(lines).toContain('failed end-to-end test: browser/console.spec.ts > sends once: expect(received)')
+    expect(lines.at(-1)).toBe('tests: 2 passed, 2 failed, 1 skipped')
+    expect(status).toBe(1)
+  })
+
+  it('names nothing when all pass, and still says why a test was skipped', () => {
+    const { status, lines } = count(vitestReport(0), playwrightReport(0))
+    expect(lines.filter((line) => line.startsWith('failed'))).toEqual([])
+    expect(lines).toContain('skipped 1 end-to-end test(s): no Electron binary')
+    expect(lines.at(-1)).toBe('tests: 3 passed, 0 failed, 1 skipped')
+    expect(status).toBe(0)
+  })
+})
