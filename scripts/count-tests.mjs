@@ -1,5 +1,6 @@
 // Sums the real runners' reports into the one closing line CI reads: `tests: N passed, N failed, N skipped`.
 import { existsSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 
 const [vitestFile, playwrightFile] = process.argv.slice(2)
 let passed = 0
@@ -55,7 +56,7 @@ function printVitestFailures(files) {
     for (const test of file.assertionResults ?? []) {
       if (test.status !== 'failed') continue
       console.log(
-        `failed unit test: ${relative(file.name)} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
+        `failed unit test: ${relative(process.cwd(), file.name)} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
       )
     }
   }
@@ -74,8 +75,4 @@ function printPlaywrightFailures(suites) {
 /** A failure's first line, short enough for a log's closing lines. */
 function firstLine(message = '') {
   return message.split('\n')[0].slice(0, 200)
-}
-
-function relative(path) {
-  return path.startsWith(process.cwd()) ? path.slice(process.cwd().length + 1) : path
 }
