@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DataWarning } from '../shared/contract/app-info'
+import { lazySchema } from '../shared/contract/lazy-schema'
 import type { ErrorText } from '../shared/contract/errors'
 import { withFileLock } from './file-lock'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 import { WARNINGS_FILE } from './warnings-file'
 
-const WarningsFile = z.object({ warnings: z.array(DataWarning) })
+const WarningsFile = lazySchema(() => z.object({ warnings: z.array(DataWarning) }))
 
 /** Warnings kept beyond this many drop the oldest; each names a file the user can still find. */
 const MAX_WARNINGS = 50

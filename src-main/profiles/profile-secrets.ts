@@ -1,15 +1,18 @@
 import { z } from 'zod'
 import type { SecretKind } from '../shared/contract'
+import { lazySchema } from '../shared/contract/lazy-schema'
 
 /** One keychain account per profile, holding both of its secrets. */
 export function profileAccount(profileId: string): string {
   return `profile:${profileId}`
 }
 
-const StoredSecrets = z.object({
-  appSecret: z.string().min(1).optional(),
-  accessToken: z.string().min(1).optional(),
-})
+const StoredSecrets = lazySchema(() =>
+  z.object({
+    appSecret: z.string().min(1).optional(),
+    accessToken: z.string().min(1).optional(),
+  }),
+)
 export type ProfileSecrets = Partial<Record<SecretKind, string>>
 
 /**

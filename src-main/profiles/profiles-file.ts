@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ProfileFields } from '../shared/contract'
+import { lazySchema, ProfileFields } from '../shared/contract'
 import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files/json-file'
 import { EMBEDDED_EMULATOR_HOST, LOCAL_SANDBOX_FIELDS, LOCAL_SANDBOX_ID } from './local-sandbox'
 
@@ -10,14 +10,16 @@ export const PROFILES_FILE = 'profiles.json'
  * listing profiles never needs the keychain. The App ID is kept here, not in the keychain: it is not a
  * secret (every request carries it in a header, and history records it).
  */
-export const StoredProfile = z.object({
-  ...ProfileFields.shape,
-  // Names saved before today's rules stay readable; a rename or a new profile meets the rules.
-  name: z.string().trim().min(1).max(200),
-  id: z.string().min(1).max(200),
-  hasAppSecret: z.boolean().default(false),
-  hasAccessToken: z.boolean().default(false),
-})
+export const StoredProfile = lazySchema(() =>
+  z.object({
+    ...ProfileFields.unwrap().shape,
+    // Names saved before today's rules stay readable; a rename or a new profile meets the rules.
+    name: z.string().trim().min(1).max(200),
+    id: z.string().min(1).max(200),
+    hasAppSecret: z.boolean().default(false),
+    hasAccessToken: z.boolean().default(false),
+  }),
+)
 export type StoredProfile = z.output<typeof StoredProfile>
 
 export type ProfilesData = { activeId: string; profiles: StoredProfile[] }

@@ -1,17 +1,19 @@
 import { z } from 'zod'
-import { ConsoleError, ProfileFields } from '../shared/contract'
+import { ConsoleError, lazySchema, ProfileFields } from '../shared/contract'
 import { describeIssues, invalidInput } from '../settings/invalid-input'
 
 const EXPORT_FORMAT = 'genauth-sms-console.profiles'
 const EXPORT_VERSION = 1
 
 /** A profiles export: fields only. Strict, so a file carrying anything else (a secret, an id) is refused. */
-const ProfilesExport = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.string().optional(),
-  profiles: z.array(ProfileFields).max(1000),
-})
+const ProfilesExport = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string().optional(),
+    profiles: z.array(ProfileFields).max(1000),
+  }),
+)
 
 export type ImportedFields = z.output<typeof ProfileFields>
 

@@ -7,7 +7,7 @@ import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files
 
 export const SETTINGS_FILE = 'settings.json'
 
-const SETTING_KEYS = Object.keys(Settings.shape) as Array<keyof Settings>
+const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>
 
 type SettingsRead = { settings: Settings; problem?: string }
 
@@ -79,7 +79,7 @@ function readSettingsFile(path: string): SettingsRead {
   const invalid: string[] = []
   for (const key of SETTING_KEYS) {
     if (!(key in stored)) continue
-    const value = Settings.shape[key].safeParse(stored[key])
+    const value = Settings.unwrap().shape[key].safeParse(stored[key])
     if (value.success) settings[key] = value.data
     else invalid.push(key)
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { errorText, type ErrorText } from '../shared/contract/errors'
 import { SendResult } from '../shared/contract/send'
+import { lazySchema } from '../shared/contract/lazy-schema'
 import { withFileLock } from '../files/file-lock'
 import { readJsonFile, setAsideCorruptFile, writeJsonFileAtomic } from '../files/json-file'
 
@@ -11,16 +12,18 @@ export const UPLOAD_QUEUE_FILE = 'team-uploads.json'
  * A send whose "sending" entry the team database holds, but whose answer it could not take. The
  * answer is also in the local history (`localId`), so it is kept whatever becomes of this file.
  */
-export const WaitingUpload = z.object({
-  /** The team database it belongs to, as `describeConnection` shows it. */
-  connection: z.string(),
-  teamId: z.number().int(),
-  localId: z.number().int(),
-  result: SendResult,
-})
+export const WaitingUpload = lazySchema(() =>
+  z.object({
+    /** The team database it belongs to, as `describeConnection` shows it. */
+    connection: z.string(),
+    teamId: z.number().int(),
+    localId: z.number().int(),
+    result: SendResult,
+  }),
+)
 export type WaitingUpload = z.infer<typeof WaitingUpload>
 
-const QueueFile = z.object({ uploads: z.array(WaitingUpload) })
+const QueueFile = lazySchema(() => z.object({ uploads: z.array(WaitingUpload) }))
 
 /**
  * The answers waiting for the team database, in the data folder beside the local history; changed

@@ -9,9 +9,10 @@ import { KeychainStatus, ProfileFields, ProfileList, ProfileView, SecretKind } f
 import { Settings, SettingsPatch } from './settings'
 import { TeamDatabaseConfig, TeamStatus } from './team'
 import { CALL_NAMES, type CallName } from './call-names'
+import { lazySchema } from './lazy-schema'
 
 const Empty = z.strictObject({})
-const ProfileId = z.string().min(1).max(200)
+const ProfileId = lazySchema(() => z.string().min(1).max(200))
 
 /**
  * Every call the renderer can make, the one list both transports serve.
@@ -21,34 +22,36 @@ export const calls = {
   'app.info': { input: Empty, output: AppInfo },
   /** Removes one of AppInfo's warnings; answers with those left. */
   'app.dismissWarning': {
-    input: z.strictObject({ id: z.string().min(1).max(100) }),
-    output: z.array(DataWarning),
+    input: lazySchema(() => z.strictObject({ id: z.string().min(1).max(100) })),
+    output: lazySchema(() => z.array(DataWarning)),
   },
   'catalog.get': { input: Empty, output: Catalog },
 
   'profiles.list': { input: Empty, output: ProfileList },
-  'profiles.create': { input: z.strictObject({ fields: ProfileFields }), output: ProfileView },
+  'profiles.create': { input: lazySchema(() => z.strictObject({ fields: ProfileFields })), output: ProfileView },
   'profiles.update': {
-    input: z.strictObject({ id: ProfileId, fields: ProfileFields }),
+    input: lazySchema(() => z.strictObject({ id: ProfileId, fields: ProfileFields })),
     output: ProfileView,
   },
-  'profiles.duplicate': { input: z.strictObject({ id: ProfileId }), output: ProfileView },
+  'profiles.duplicate': { input: lazySchema(() => z.strictObject({ id: ProfileId })), output: ProfileView },
   /** Answers with the profiles left and the active one (the Local sandbox when the deleted one was). */
-  'profiles.delete': { input: z.strictObject({ id: ProfileId }), output: ProfileList },
-  'profiles.setActive': { input: z.strictObject({ id: ProfileId }), output: ProfileList },
+  'profiles.delete': { input: lazySchema(() => z.strictObject({ id: ProfileId })), output: ProfileList },
+  'profiles.setActive': { input: lazySchema(() => z.strictObject({ id: ProfileId })), output: ProfileList },
   'profiles.setSecret': {
-    input: z.strictObject({
-      id: ProfileId,
-      kind: SecretKind,
-      /** null removes the stored value. */
-      value: z.string().min(1).max(8192).nullable(),
-    }),
+    input: lazySchema(() =>
+      z.strictObject({
+        id: ProfileId,
+        kind: SecretKind,
+        /** null removes the stored value. */
+        value: z.string().min(1).max(8192).nullable(),
+      }),
+    ),
     output: ProfileView,
   },
-  'profiles.export': { input: Empty, output: z.object({ json: z.string() }) },
+  'profiles.export': { input: Empty, output: lazySchema(() => z.object({ json: z.string() })) },
   'profiles.import': {
-    input: z.strictObject({ json: z.string().max(1_000_000) }),
-    output: z.object({ imported: z.number().int() }),
+    input: lazySchema(() => z.strictObject({ json: z.string().max(1_000_000) })),
+    output: lazySchema(() => z.object({ imported: z.number().int() })),
   },
   'keychain.status': { input: Empty, output: KeychainStatus },
 
@@ -57,33 +60,37 @@ export const calls = {
   'sms.preview': { input: SendInput, output: RedactedRequest },
 
   'cooldown.forPhone': {
-    input: z.strictObject({
-      profileId: ProfileId,
-      phoneNumber: z.string().max(32),
-      phoneCountryCode: CountryCode.optional(),
-    }),
+    input: lazySchema(() =>
+      z.strictObject({
+        profileId: ProfileId,
+        phoneNumber: z.string().max(32),
+        phoneCountryCode: CountryCode.optional(),
+      }),
+    ),
     output: CooldownReport,
   },
 
   'history.query': { input: HistoryQuery, output: HistoryPage },
   'history.get': {
-    input: z.strictObject({ id: z.number().int(), revealPhone: z.boolean().default(false) }),
+    input: lazySchema(() => z.strictObject({ id: z.number().int(), revealPhone: z.boolean().default(false) })),
     output: HistoryEntry,
   },
   'history.export': {
-    input: z.strictObject({
-      filter: HistoryFilter.default({}),
-      format: ExportFormat,
-      revealPhones: z.boolean().default(false),
-    }),
-    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+    input: lazySchema(() =>
+      z.strictObject({
+        filter: HistoryFilter.default({}),
+        format: ExportFormat,
+        revealPhones: z.boolean().default(false),
+      }),
+    ),
+    output: lazySchema(() => z.object({ fileName: z.string(), content: z.string(), count: z.number().int() })),
   },
   'history.clear': {
-    input: z.strictObject({ confirm: z.literal(true) }),
-    output: z.object({ deleted: z.number().int() }),
+    input: lazySchema(() => z.strictObject({ confirm: z.literal(true) })),
+    output: lazySchema(() => z.object({ deleted: z.number().int() })),
   },
   /** A recorded request as a curl command and SDK snippets; the access token is a variable reference. */
-  'request.reproduce': { input: z.strictObject({ entryId: z.number().int() }), output: Reproduction },
+  'request.reproduce': { input: lazySchema(() => z.strictObject({ entryId: z.number().int() })), output: Reproduction },
 
   'settings.get': { input: Empty, output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
@@ -92,12 +99,14 @@ export const calls = {
   'team.status': { input: Empty, output: TeamStatus },
   /** Connects to a database without saving it; a password given here is used for this test only. */
   'team.test': {
-    input: z.strictObject({ config: TeamDatabaseConfig, password: z.string().min(1).max(1024).optional() }),
+    input: lazySchema(() =>
+      z.strictObject({ config: TeamDatabaseConfig, password: z.string().min(1).max(1024).optional() }),
+    ),
     output: TeamStatus,
   },
   /** Stores (or with null removes) the team database password in the OS keychain. */
   'team.setPassword': {
-    input: z.strictObject({ value: z.string().min(1).max(1024).nullable() }),
+    input: lazySchema(() => z.strictObject({ value: z.string().min(1).max(1024).nullable() })),
     output: TeamStatus,
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from './lazy-schema'
 
 /**
  * Why a call failed, in a form the renderer can show. `invalid-input` carries the schema's issues;
@@ -130,23 +131,25 @@ export const ErrorKey = z.enum(ERROR_KEYS)
 export type ErrorKey = z.infer<typeof ErrorKey>
 
 /** The values a key's text names (a profile, a number of seconds), put into the translation. */
-export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]))
+export const ErrorParams = lazySchema(() => z.record(z.string(), z.union([z.string(), z.number()])))
 export type ErrorParams = z.infer<typeof ErrorParams>
 
 /** One text for the user: a key with its values, and main's English as the fallback. */
-export const ErrorText = z.object({ key: ErrorKey, params: ErrorParams, message: z.string() })
+export const ErrorText = lazySchema(() => z.object({ key: ErrorKey, params: ErrorParams, message: z.string() }))
 export type ErrorText = z.infer<typeof ErrorText>
 
 export function errorText(key: ErrorKey, message: string, params: ErrorParams = {}): ErrorText {
   return { key, params, message }
 }
 
-export const CallError = ErrorText.extend({
-  code: ErrorCode,
-  /** What to do about it, when main knows (the keychain's fix for this OS). */
-  hint: ErrorText.optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-})
+export const CallError = lazySchema(() =>
+  ErrorText.unwrap().extend({
+    code: ErrorCode,
+    /** What to do about it, when main knows (the keychain's fix for this OS). */
+    hint: ErrorText.optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+)
 export type CallError = z.infer<typeof CallError>
 
 /** What every call answers with, over IPC and HTTP alike: errors are values, never thrown across. */

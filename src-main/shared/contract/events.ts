@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazySchema } from './lazy-schema'
 import type { EventName } from './call-names'
 import { DataWarning } from './app-info'
 import { ProfileList } from './profiles'
@@ -15,20 +16,22 @@ export type HistoryChange = z.infer<typeof HistoryChange>
  * Every event main pushes to the windows. Profiles, settings and warnings carry their new state, so a window
  * applies it without asking again; the history says what changed and, for a send, which entry.
  */
-export const ConsoleEvent = z.discriminatedUnion('name', [
-  z.strictObject({
-    name: z.literal('history.changed'),
-    change: HistoryChange,
-    entryId: z.number().int().positive().nullable(),
-  }),
-  z.strictObject({ name: z.literal('profiles.changed'), list: ProfileList }),
-  z.strictObject({ name: z.literal('settings.changed'), settings: Settings }),
-  // The team database in use, its password or its waiting uploads changed; its state is read with team.status,
-  // since finding it out means reaching the database.
-  z.strictObject({ name: z.literal('team.changed') }),
-  // A file of the data folder was kept aside, or a warning dismissed (in any window or process).
-  z.strictObject({ name: z.literal('warnings.changed'), warnings: z.array(DataWarning) }),
-])
+export const ConsoleEvent = lazySchema(() =>
+  z.discriminatedUnion('name', [
+    z.strictObject({
+      name: z.literal('history.changed'),
+      change: HistoryChange,
+      entryId: z.number().int().positive().nullable(),
+    }),
+    z.strictObject({ name: z.literal('profiles.changed'), list: ProfileList }),
+    z.strictObject({ name: z.literal('settings.changed'), settings: Settings }),
+    // The team database in use, its password or its waiting uploads changed; its state is read with team.status,
+    // since finding it out means reaching the database.
+    z.strictObject({ name: z.literal('team.changed') }),
+    // A file of the data folder was kept aside, or a warning dismissed (in any window or process).
+    z.strictObject({ name: z.literal('warnings.changed'), warnings: z.array(DataWarning) }),
+  ]),
+)
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>
 export type EventOf<N extends EventName> = Extract<ConsoleEvent, { name: N }>
 

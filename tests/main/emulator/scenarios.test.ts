@@ -12,7 +12,8 @@ const DOCUMENTED_STATUS_CODES = [
 
 describe('EMULATOR_SCENARIOS', () => {
   it('fits the contract and lists each number once', () => {
-    for (const scenario of EMULATOR_SCENARIOS) expect(EmulatorScenario.strict().parse(scenario)).toEqual(scenario)
+    for (const scenario of EMULATOR_SCENARIOS)
+      expect(EmulatorScenario.unwrap().strict().parse(scenario)).toEqual(scenario)
     const numbers = EMULATOR_SCENARIOS.map((s) => s.phoneNumber)
     expect(new Set(numbers).size).toBe(numbers.length)
     expect(EMULATOR_SCENARIOS).toHaveLength(SCENARIO_DEFINITIONS.length)
