@@ -1,5 +1,10 @@
+import { z } from 'zod'
 import { guardStdout } from './output-guard'
 import { runCli } from './run-cli'
+
+// A command line run checks a few values once: compiling a parser per object schema (zod's JIT) costs
+// more than it saves.
+z.config({ jitless: true })
 
 const stdout = guardStdout(process.stdout, process.stderr)
 
