@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks'
 import type { RedactedRequest, SendResult } from '../shared/contract/send'
 import { buildSendSmsRequest, type SendSmsMeta, type SendSmsRequest, type WireRequest } from './send-request'
 import { classifyResponse } from './send-result'

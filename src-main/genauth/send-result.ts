@@ -1,5 +1,9 @@
-import { STATUS_CODES } from 'node:http'
+import type * as Http from 'node:http'
+import { lazyModule } from '../lazy-module'
 import type { RecordedResponse, ResultKind } from '../shared/contract/send'
+
+// Only a send classifies an answer: a read-only command line call should not load Node's HTTP stack.
+const http = lazyModule<typeof Http>('node:http')
 
 /** The part of a SendResult that depends only on what came back. */
 export interface AnswerFields {
@@ -33,7 +37,7 @@ export function classifyResponse(response: RecordedResponse): AnswerFields {
   }
 
   if (response.status < 200 || response.status > 299) {
-    const reason = STATUS_CODES[response.status]
+    const reason = http().STATUS_CODES[response.status]
     return {
       ...fields,
       kind: 'http-failure',

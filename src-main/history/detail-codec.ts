@@ -1,4 +1,5 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import type * as Zlib from 'node:zlib'
+import { lazyModule } from '../lazy-module'
 import type { RecordedResponse, RedactedRequest, SendResult } from '../shared/contract/send'
 
 /** The parts of an entry that are shown but never filtered on, kept together in one compressed cell. */
@@ -8,6 +9,9 @@ export interface EntryDetail {
   request: RedactedRequest | null
   response: RecordedResponse | null
 }
+
+// Loaded when a detail is first packed or unpacked: reading the cooldown never needs it.
+const zlib = lazyModule<typeof Zlib>('node:zlib')
 
 /**
  * A stored detail is one format byte followed by raw DEFLATE data. Format 1 compresses against a preset
@@ -64,7 +68,7 @@ function dictionary(hints: DetailHints): Buffer {
 
 export function encodeDetail(detail: EntryDetail, hints: DetailHints): Buffer {
   const json = JSON.stringify({ m: detail.message, r: detail.requestId, q: detail.request, s: detail.response })
-  const packed = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, dictionary: dictionary(hints) })
+  const packed = zlib().deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, dictionary: dictionary(hints) })
   return Buffer.concat([Buffer.of(FORMAT_1), packed])
 }
 
@@ -80,7 +84,9 @@ export function decodeDetailText(stored: ArrayBuffer | Uint8Array, hints: Detail
   if (bytes[0] !== FORMAT_1) {
     throw new Error(`The history database holds a detail in unknown format ${bytes[0]}; a newer version wrote it.`)
   }
-  return inflateRawSync(bytes.subarray(1), { dictionary: dictionary(hints) }).toString('utf8')
+  return zlib()
+    .inflateRawSync(bytes.subarray(1), { dictionary: dictionary(hints) })
+    .toString('utf8')
 }
 
 export function parseDetail(json: string): EntryDetail {

@@ -26,9 +26,10 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
   return readFileSync(report, 'utf8').split('\n')
 }
 
-// A read-only command pays only for what its work touches: each of these costs a command tens of
-// milliseconds of start-up (bench/cli-startup.mjs), and one stray import brings it back.
-const NOT_FOR_READING = ['pg', 'electron-log', 'proper-lockfile', 'node:https', 'node:tls']
+// A read-only command pays only for what its work touches: each of these costs a command milliseconds
+// to tens of milliseconds of start-up (bench/cli-startup.mjs), and one stray import brings it back.
+// Node's HTTP stack is for sending, which a read-only command never does.
+const NOT_FOR_READING = ['pg', 'electron-log', 'proper-lockfile', 'node:http', 'node:https', 'node:tls']
 
 describe('the built command line loads what a read-only command needs, and no more', () => {
   beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('the built command line loads what a read-only command needs, and no mo
   it.each([
     ['history', ['history', '--limit', '20']],
     ['cooldown', ['cooldown', '--phone', '13800138000', '--country', '+86', '--app-id', 'modules-app']],
-  ])('%s opens the history without the team database driver, the logger, file locks or TLS', async (_, args) => {
+  ])('%s opens the history without the team database driver, the logger, file locks or HTTP', async (_, args) => {
     const loaded = await modulesLoadedBy(args)
     // The report works: the history's engine is there.
     expect(loaded).toContain('libsql')
