@@ -64,7 +64,9 @@ export default defineConfig({
       vueI18n({
         include: [
           resolve(__dirname, 'src-renderer/src/i18n/en-US.ts'),
+          resolve(__dirname, 'src-renderer/src/i18n/en-US-later.ts'),
           resolve(__dirname, 'src-renderer/src/i18n/zh-CN.ts'),
+          resolve(__dirname, 'src-renderer/src/i18n/zh-CN-later.ts'),
         ],
         runtimeOnly: true,
         dropMessageCompiler: true,
