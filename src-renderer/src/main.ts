@@ -1,3 +1,5 @@
+// First: it asks main for the first screen's answers (in the built page it has run already, from its own script).
+import './ask-first'
 import { createPinia, setActivePinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
