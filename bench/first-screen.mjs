@@ -1,7 +1,9 @@
 // How soon the send form is usable after navigation, and how much JavaScript that takes, in Chromium
 // against browser mode, beside a yardstick measured in the same run: a blank page served by the same host.
 // Not a test: it prints what it measured and the machine it ran on.
-// Usage: npm run build && npm run bench:first-screen [-- loads]   (default 9 cold loads of each page)
+// Usage: npm run build && npm run bench:first-screen [-- loads] [--against <checkout>]   (default 9 cold loads)
+// With --against, the send form of another checkout's build (built there) loads too, alternating with this
+// build's load by load, so that a burst of load elsewhere on the machine hits both builds alike.
 //
 // "Usable" is defined in bench/cold-load.mjs. Every load is cold: a fresh browser context (empty cache) with caching off. Beside wall time it prints
 // the page's main-thread task time until then (Chromium's TaskDuration), which shows whether the page's
@@ -9,6 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { startHost } from '../e2e/fixtures/host.ts'
@@ -19,7 +22,9 @@ import { coldPage, formInDomAt, usableFormAt } from './cold-load.mjs'
 // its default export arrives one level down.
 const playwrightConfig = playwrightModule.default ?? playwrightModule
 
-const loads = Number(process.argv[2] ?? 9)
+const { values: options, positionals } = parseArgs({ options: { against: { type: 'string' } }, allowPositionals: true })
+const againstDir = options.against ?? null
+const loads = Number(positionals[0] ?? 9)
 const renderer = join(import.meta.dirname, '..', 'out', 'renderer')
 const TIMEOUT_MS = 30_000
 
@@ -58,9 +63,13 @@ async function coldLoad(browser, url, untilReady) {
   }
 }
 
+async function formTimes(page) {
+  return { ms: await usableFormAt(page, TIMEOUT_MS), inDomMs: await formInDomAt(page) }
+}
+
 async function formUsable(page) {
-  const at = await usableFormAt(page, TIMEOUT_MS)
-  return { ms: at, inDomMs: await formInDomAt(page), scripts: await scriptsLoadedBy(page, at) }
+  const times = await formTimes(page)
+  return { ...times, scripts: await scriptsLoadedBy(page, times.ms) }
 }
 
 async function blankLoaded(page) {
@@ -82,18 +91,23 @@ if (!existsSync(join(renderer, 'index.html')) || !existsSync(join(renderer, 'bla
 }
 
 const host = await startHost()
+const other = againstDir ? await startHost({ projectDir: againstDir }) : null
 const browser = await chromium.launch(playwrightConfig.use.launchOptions)
 try {
   const pages = { blank: `${host.origin}/blank.html`, form: host.url }
   console.log(`${machine()}, Chromium ${browser.version()}, ${new Date().toISOString()}`)
   // One untimed round first: the host creates its data folder and history on the first calls.
   await coldLoad(browser, pages.form, formUsable)
+  if (other) await coldLoad(browser, other.url, formTimes)
   const blank = []
   const form = []
-  // Interleaved, so a burst of load elsewhere on the machine hits both pages alike.
+  const otherForm = []
+  // Interleaved, so a burst of load elsewhere on the machine hits both pages (and both builds) alike.
   for (let round = 0; round < loads; round += 1) {
     blank.push(await coldLoad(browser, pages.blank, blankLoaded))
-    form.push(await coldLoad(browser, pages.form, formUsable))
+    const forms = [() => coldLoad(browser, pages.form, formUsable).then((sample) => form.push(sample))]
+    if (other) forms.push(() => coldLoad(browser, other.url, formTimes).then((sample) => otherForm.push(sample)))
+    for (const load of round % 2 === 0 ? forms : forms.reverse()) await load()
   }
 
   const blankMs = median(blank.map((sample) => sample.ms))
@@ -114,8 +128,21 @@ try {
   console.log(
     `initial JavaScript       ${kib(initial.gzip)} gzip in ${initial.files.length} files (goal at most 150 KiB)`,
   )
+  if (other) {
+    const at = (samples, key) => median(samples.map((sample) => sample[key])).toFixed(0)
+    console.log(`\nthe build in ${againstDir}, its loads alternating with this build's:`)
+    console.log(`send form usable         ${at(otherForm, 'ms').padStart(5)} ms   (this build ${formMs.toFixed(0)} ms)`)
+    console.log(
+      `  in the DOM, unpainted  ${at(otherForm, 'inDomMs').padStart(5)} ms   (this build ${inDomMs.toFixed(0)} ms)`,
+    )
+    console.log(
+      `main thread busy         ${at(otherForm, 'busyMs').padStart(5)} ms   (this build ${formBusy.toFixed(0)} ms)`,
+    )
+    console.log(`send form, each load     ${otherForm.map((sample) => sample.ms.toFixed(0)).join(' ')} ms`)
+  }
   console.log(`machine afterwards       ${machine()}`)
 } finally {
   await browser.close()
   await host.stop()
+  await other?.stop()
 }

@@ -5,7 +5,7 @@ import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 // The check fails above LIMIT_BYTES: the figure reached, with a little room. The goal is lower.
-const LIMIT_BYTES = 70 * 1024
+const LIMIT_BYTES = 63 * 1024
 const GOAL_BYTES = 150 * 1024
 const root = process.argv[2] ?? 'out/renderer'
 

@@ -1,6 +1,8 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test'
 import en from '../../src-renderer/src/i18n/en-US'
+import enLater from '../../src-renderer/src/i18n/en-US-later'
 import zh from '../../src-renderer/src/i18n/zh-CN'
+import zhLater from '../../src-renderer/src/i18n/zh-CN-later'
 import { wcagViolations } from '../fixtures/axe'
 import { startHost, type RunningHost } from '../fixtures/host'
 import { rpc } from '../fixtures/rpc'
@@ -10,7 +12,7 @@ const expect = baseExpect.configure({ timeout: 10_000 })
 
 // WCAG 2.1 AA, checked by axe-core on every view and every dialog, in both themes and both languages. The
 // texts come from the console's own message files, so the same steps work in either language.
-const MESSAGES = { 'en-US': en, 'zh-CN': zh } as const
+const MESSAGES = { 'en-US': { ...en, ...enLater }, 'zh-CN': { ...zh, ...zhLater } } as const
 const SCHEMES = ['light', 'dark'] as const
 const SANDBOX = 'local-sandbox'
 const PRODUCTION_NAME = 'Production twin'

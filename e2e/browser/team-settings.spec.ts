@@ -1,6 +1,8 @@
 import { expect as baseExpect, test } from '@playwright/test'
 import en from '../../src-renderer/src/i18n/en-US'
+import enLater from '../../src-renderer/src/i18n/en-US-later'
 import zh from '../../src-renderer/src/i18n/zh-CN'
+import zhLater from '../../src-renderer/src/i18n/zh-CN-later'
 import { wcagViolations } from '../fixtures/axe'
 import { startHost, type RunningHost } from '../fixtures/host'
 import { freePort } from '../../tests/shared/free-port'
@@ -8,7 +10,7 @@ import { freePort } from '../../tests/shared/free-port'
 // Lazy views load their chunk on first use, and axe-core takes seconds: allow for a busy machine.
 const expect = baseExpect.configure({ timeout: 15_000 })
 
-const MESSAGES = { 'en-US': en, 'zh-CN': zh } as const
+const MESSAGES = { 'en-US': { ...en, ...enLater }, 'zh-CN': { ...zh, ...zhLater } } as const
 const PASSWORD = 'pw-typed-for-the-test'
 
 let host: RunningHost

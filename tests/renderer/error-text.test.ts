@@ -4,10 +4,10 @@ import type { CallError, ErrorKey } from '@shared/contract'
 // Read at run time, to hold the translations to the contract's closed list.
 import { ERROR_KEYS } from '@shared/contract/errors'
 import KeychainSection from '../../src-renderer/src/components/settings/KeychainSection.vue'
-import { i18n, showLanguage } from '../../src-renderer/src/i18n'
-import en from '../../src-renderer/src/i18n/en-US'
+import { i18n, loadAllTexts, showLanguage } from '../../src-renderer/src/i18n'
+import en from '../../src-renderer/src/i18n/en-US-later'
 import { renderCallError, renderErrorText, renderIssue } from '../../src-renderer/src/i18n/error-text'
-import zh from '../../src-renderer/src/i18n/zh-CN'
+import zh from '../../src-renderer/src/i18n/zh-CN-later'
 import { baseHandlers, FakeMain } from './support/fake-main'
 import { mountWithMain } from './support/mount'
 
@@ -17,8 +17,12 @@ function refusal(key: ErrorKey, params: CallError['params'], message: string): C
   return { code: 'cooldown', key, params, message }
 }
 
-// zh-CN's messages load the first time the window shows Chinese.
-beforeEach(() => showLanguage('zh-CN'))
+// zh-CN's messages load the first time the window shows Chinese; main's refusals come with the texts beyond
+// the first screen.
+beforeEach(async () => {
+  await loadAllTexts()
+  await showLanguage('zh-CN')
+})
 afterEach(() => {
   composer.locale.value = 'en-US'
 })
