@@ -1,9 +1,7 @@
-import type * as Http from 'node:http'
-import { lazyModule } from '../lazy-module'
 import type { RecordedResponse, ResultKind } from '../shared/contract/send'
 
 // Only a send classifies an answer: a read-only command line call should not load Node's HTTP stack.
-const http = lazyModule<typeof Http>('node:http')
+const http = () => process.getBuiltinModule('node:http')
 
 /** The part of a SendResult that depends only on what came back. */
 export interface AnswerFields {

@@ -1,5 +1,3 @@
-import type * as Zlib from 'node:zlib'
-import { lazyModule } from '../lazy-module'
 import type { RecordedResponse, RedactedRequest, SendResult } from '../shared/contract/send'
 
 /** The parts of an entry that are shown but never filtered on, kept together in one compressed cell. */
@@ -11,7 +9,7 @@ export interface EntryDetail {
 }
 
 // Loaded when a detail is first packed or unpacked: reading the cooldown never needs it.
-const zlib = lazyModule<typeof Zlib>('node:zlib')
+const zlib = () => process.getBuiltinModule('node:zlib')
 
 /**
  * A stored detail is one format byte followed by raw DEFLATE data. Format 1 compresses against a preset
