@@ -7,6 +7,7 @@ let passed = 0
 let failed = 0
 let skipped = 0
 let missing = 0
+let runErrors = 0
 
 if (existsSync(vitestFile)) {
   const report = JSON.parse(readFileSync(vitestFile, 'utf8'))
@@ -23,11 +24,14 @@ if (existsSync(playwrightFile)) {
   skipped += report.stats.skipped
   printSkipReasons(report.suites)
   printPlaywrightFailures(report.suites)
+  // Errors outside any test (a spec file that cannot be loaded): its tests never ran, so no count shows them.
+  for (const error of report.errors ?? []) console.log(`end-to-end run error: ${firstLine(error.message)}`)
+  runErrors += report.errors?.length ?? 0
 } else missing++
 
 if (missing > 0) console.log(`(${missing} test report(s) missing: that runner did not finish)`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
-process.exit(failed > 0 || missing > 0 ? 1 : 0)
+process.exit(failed > 0 || missing > 0 || runErrors > 0 ? 1 : 0)
 
 /** Calls `visit` with every end-to-end test in Playwright's nested suites, and its spec. */
 function forEachTest(suites, visit) {

@@ -83,6 +83,16 @@ describe("CI's closing count", () => {
     expect(status).toBe(1)
   })
 
+  it('fails, and says why, when a spec file could not be loaded and its tests never ran', () => {
+    const unloadable = {
+      ...playwrightReport(0),
+      errors: [{ message: 'ReferenceError: exports is not defined in ES module scope\n   at lazy-module.ts:3' }],
+    }
+    const { status, lines } = count(vitestReport(0), unloadable)
+    expect(lines).toContain('end-to-end run error: ReferenceError: exports is not defined in ES module scope')
+    expect(status).toBe(1)
+  })
+
   it('names nothing when all pass, and still says why a test was skipped', () => {
     const { status, lines } = count(vitestReport(0), playwrightReport(0))
     expect(lines.filter((line) => line.startsWith('failed'))).toEqual([])
