@@ -1,6 +1,7 @@
 // Sums the real runners' reports into the one closing line CI reads: `tests: N passed, N failed, N skipped`.
 import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 const [vitestFile, playwrightFile] = process.argv.slice(2)
 let passed = 0
@@ -76,7 +77,7 @@ function printPlaywrightFailures(suites) {
   })
 }
 
-/** A failure's first line, short enough for a log's closing lines. */
+/** A failure's first line, short enough for a log's closing lines, without the runners' terminal colours. */
 function firstLine(message = '') {
-  return message.split('\n')[0].slice(0, 200)
+  return stripVTControlCharacters(message).split('\n')[0].slice(0, 200) || '(no error message)'
 }

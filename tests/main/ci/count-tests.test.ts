@@ -93,6 +93,18 @@ describe("CI's closing count", () => {
     expect(status).toBe(1)
   })
 
+  it("prints a failure's first line without terminal colours, and says when there is no message", () => {
+    const report = playwrightReport(1)
+    const [consoleSpec, electronSpec] = report.suites[0]!.suites[0]!.specs
+    consoleSpec!.tests[0]!.results = [
+      { error: { message: '\u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m)\nmore' } },
+    ]
+    electronSpec!.tests[0] = { status: 'unexpected', annotations: [], results: [] }
+    const { lines } = count(vitestReport(0), report)
+    expect(lines).toContain('failed end-to-end test: browser/console.spec.ts > sends once: expect(received)')
+    expect(lines).toContain('failed end-to-end test: electron/app.spec.ts > launches: (no error message)')
+  })
+
   it('names nothing when all pass, and still says why a test was skipped', () => {
     const { status, lines } = count(vitestReport(0), playwrightReport(0))
     expect(lines.filter((line) => line.startsWith('failed'))).toEqual([])
