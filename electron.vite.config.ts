@@ -44,14 +44,32 @@ function firstScriptOfItsOwn(): Plugin {
   }
 }
 
+/**
+ * libsql's platform probe without its diagnostic report (see src-main/history/libsql-target.ts): libsql is
+ * bundled into main's build, and its import of @neon-rs/load leads there instead.
+ */
+function libsqlTargetWithoutReport(): Plugin {
+  const target = resolve(__dirname, 'src-main/history/libsql-target.ts')
+  return {
+    name: 'libsql-target-without-report',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@neon-rs/load' && importer && /[\\/]node_modules[\\/]libsql[\\/]/.test(importer)) return target
+      return null
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [libsqlTargetWithoutReport()],
     build: {
       outDir: 'out/main',
       // Bundled and tree-shaken rather than loaded from node_modules: zod's CommonJS build loads ~100
       // files (every locale) and libphonenumber-js its AsYouType and text-search code on every start,
       // most of a command line invocation's time.
-      externalizeDeps: { exclude: ['zod', 'libphonenumber-js'] },
+      // libsql and its loader too, so that its platform probe can be replaced (libsqlTargetWithoutReport).
+      externalizeDeps: { exclude: ['zod', 'libphonenumber-js', 'libsql', '@neon-rs/load'] },
       rollupOptions: {
         input: {
           // The Electron main process.

@@ -144,7 +144,8 @@ describe('the packaged app', () => {
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)])
       .flatMap((match) => (match[1] ? [match[1]] : []))
       .filter((specifier) => !specifier.startsWith('.') && specifier !== 'electron' && !isBuiltin(specifier))
-    expect(required).toEqual(expect.arrayContaining(['libsql', 'commander']))
+    // libsql and commander are bundled; these are loaded from node_modules.
+    expect(required).toEqual(expect.arrayContaining(['keytar', 'detect-libc']))
     const specifiers = [...new Set([...dependencies, ...required])].sort()
 
     // Plain Node stands in for Electron's Node: the native modules are N-API, so the same binaries load
@@ -166,6 +167,15 @@ describe('the packaged app', () => {
     for (const [specifier, path] of result.resolved) {
       expect(path.startsWith(join(extracted, 'node_modules')), `${specifier} -> ${path}`).toBe(true)
     }
+
+    // The bundled libsql names its native part at run time (`@libsql/<platform>`): the packaged command
+    // line reads a history with the one the package carries.
+    const dataDir = join(workDir, 'cli-data')
+    const history = await runFile(process.execPath, [join(extracted, 'out', 'main', 'cli.js'), 'history', '--json'], {
+      cwd: extracted,
+      env: { ...process.env, GENAUTH_SMS_DATA_DIR: dataDir, GENAUTH_SMS_TEAM_DATABASE_URL: '' },
+    })
+    expect(JSON.parse(history.stdout)).toMatchObject({ entries: [] })
   })
 
   it('flips the Electron fuses at package time', async () => {
