@@ -68,8 +68,9 @@ export default defineConfig({
       // Bundled and tree-shaken rather than loaded from node_modules: zod's CommonJS build loads ~100
       // files (every locale) and libphonenumber-js its AsYouType and text-search code on every start,
       // most of a command line invocation's time.
-      // libsql and its loader too, so that its platform probe can be replaced (libsqlTargetWithoutReport).
-      externalizeDeps: { exclude: ['zod', 'libphonenumber-js', 'libsql', '@neon-rs/load'] },
+      // libsql and its loader too, so that its platform probe can be replaced (libsqlTargetWithoutReport);
+      // commander too, so that the command line's code cache (src-main/cli/code-cache.ts) holds it.
+      externalizeDeps: { exclude: ['zod', 'libphonenumber-js', 'libsql', '@neon-rs/load', 'commander'] },
       rollupOptions: {
         input: {
           // The Electron main process.
@@ -84,6 +85,9 @@ export default defineConfig({
         // resolving and reading each costs start-up time.
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // require() rather than import() for packages loaded on first use (keytar): a module taken from
+          // the command line's code cache (src-main/cli/code-cache.ts) could not import() on Node 20.
+          dynamicImportInCjs: false,
           // zod and the contract in one chunk rather than one per contract file: every command needs them,
           // and each file a command loads costs its start a fraction of a millisecond to find and read.
           codeSplitting: {

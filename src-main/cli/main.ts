@@ -1,16 +1,12 @@
-import { z } from 'zod'
-import { guardStdout } from './output-guard'
-import { runCli } from './run-cli'
+import { existsSync } from 'node:fs'
+import { defaultDataDir } from '../app-paths'
+import { cacheCompiledCode, codeCacheDirOf } from './code-cache'
 
-// A command line run checks a few values once: compiling a parser per object schema (zod's JIT) costs
-// more than it saves.
-z.config({ jitless: true })
+// The plain-Node entry of the built command line (out/main/cli.js, so __dirname is the build's folder).
+// The code cache is in place before the rest of the build loads, so that every module can come from it.
+// It lives in the data folder, and only once one exists: a command that needs no data (channels, --help)
+// does not create the folder on a machine where the app has never run.
+const dataDir = defaultDataDir(process.env)
+if (existsSync(dataDir)) cacheCompiledCode(__dirname, codeCacheDirOf(dataDir, __dirname))
 
-const stdout = guardStdout(process.stdout, process.stderr)
-
-/** `genauth-sms <command>`: the plain-Node entry. The exit code is set, not forced, so stdout drains. */
-void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = stdout.exitCode(code)
-  },
-)
+void import('./start')

@@ -28,9 +28,9 @@ export interface CliProcess {
   finished: Promise<CliRun>
 }
 
-/** Starts the CLI from its sources (`tsx src-main/cli/main.ts <args>`), so these tests need no build. */
+/** Starts the CLI from its sources (`tsx src-main/cli/start.ts <args>`), so these tests need no build. */
 export function startCli(args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}): CliProcess {
-  const child = spawn(tsx, ['src-main/cli/main.ts', ...args], { cwd: root, env: childEnv(dataDir, env) })
+  const child = spawn(tsx, ['src-main/cli/start.ts', ...args], { cwd: root, env: childEnv(dataDir, env) })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -47,7 +47,7 @@ export function cliProcess(args: string[], dataDir: string, env: NodeJS.ProcessE
 export function cliProcessWritingTo(file: string, args: string[], dataDir: string): Promise<CliRun> {
   const stdout = openSync(file, 'w')
   try {
-    const child = spawn(tsx, ['src-main/cli/main.ts', ...args], {
+    const child = spawn(tsx, ['src-main/cli/start.ts', ...args], {
       cwd: root,
       env: childEnv(dataDir, {}),
       stdio: ['ignore', stdout, 'pipe'],

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import Module from 'node:module'
+import { dirname, join, relative, sep } from 'node:path'
+import { Script } from 'node:vm'
+
+/** What Node's CommonJS loader hands `Module.prototype._compile`, the step this replaces for the build. */
+type LoadingModule = {
+  exports: unknown
+  require(id: string): unknown
+  _compile(content: string, filename: string): unknown
+}
+
+type ModuleWrapper = (
+  this: unknown,
+  exports: unknown,
+  require: NodeJS.Require,
+  module: LoadingModule,
+  filename: string,
+  dirname: string,
+) => unknown
+
+/** A module compiled without a usable cache in this run, to be saved once the command has run. */
+type Compiled = { script: Script; entry: string }
+
+/** Where a data folder keeps the command line's compiled code, for this engine and this copy of the build. */
+export function codeCacheDirOf(dataDir: string, codeDir: string): string {
+  const build = createHash('sha256').update(codeDir).digest('hex').slice(0, 12)
+  return join(dataDir, 'code-cache', `v8-${process.versions.v8}-${process.arch}-${build}`)
+}
+
+/**
+ * Keeps V8's compiled code for the modules of `codeDir` (the command line's build) in `cacheDir`.
+ *
+ * Why: every command is a new Node process, which parses and compiles the several hundred kilobytes of
+ * JavaScript a command loads anew: about a third of what a read-only command costs beyond a bare
+ * `node -e 0` (bench/cli-startup.mjs). Node 20 has no compile cache of its own for CommonJS.
+ *
+ * How: the build's modules are compiled as Node's loader compiles them (the same wrapper function), but
+ * with V8's cached data when there is some. Once the command has run, each module compiled without it
+ * is saved with the functions the command ran, so the next command skips compiling those too. Modules
+ * outside `codeDir` load as usual.
+ *
+ * Safety: an entry is named by the SHA-256 of the module's source, since V8 itself only checks the
+ * source's length. V8 refuses an entry of another engine version or other flags (then the module is
+ * compiled and the entry rewritten). Entries are written whole (a temporary file, then a rename), so a
+ * second process reads an old entry or a new one, never half of one. The cache is only ever a shortcut:
+ * a missing, damaged or unwritable one costs the compile time and nothing else.
+ */
+export function cacheCompiledCode(codeDir: string, cacheDir: string): void {
+  const prototype = Module.prototype as unknown as LoadingModule
+  const compileAsNodeDoes = prototype._compile
+  const inBuild = `${codeDir}${sep}`
+  const compiled: Compiled[] = []
+
+  prototype._compile = function (this: LoadingModule, content: string, filename: string): unknown {
+    if (!filename.startsWith(inBuild)) return compileAsNodeDoes.call(this, content, filename)
+    const entry = entryName(relative(codeDir, filename), content)
+    const cachedData = readEntry(join(cacheDir, entry))
+    // No import() in these modules (the build makes require() of them): on Node 20 a script taken from
+    // V8's cache has lost the callback import() needs.
+    const script = new Script(wrap(content), { filename, cachedData })
+    if (cachedData === undefined || script.cachedDataRejected) compiled.push({ script, entry })
+    const wrapper = script.runInThisContext({ displayErrors: true }) as ModuleWrapper
+    const require = Object.assign((id: string) => this.require(id), Module.createRequire(filename))
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename))
+  }
+
+  // 'exit' runs once the command has run, whichever way it ends; only synchronous work is possible there.
+  process.once('exit', () => saveEntries(codeDir, cacheDir, compiled))
+}
+
+/** Node's CommonJS wrapper, on one line with the source's first, so line numbers in stacks stay true. */
+function wrap(content: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${content}\n});`
+}
+
+/** `chunks+run-cli-C9ECp4g1.js.<sha-256 of the source>`: the module's path in the build, and its source. */
+function entryName(modulePath: string, content: string): string {
+  const hash = createHash('sha256').update(content).digest('hex')
+  return `${modulePath.split(sep).join('+')}.${hash}`
+}
+
+function readEntry(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+function saveEntries(codeDir: string, cacheDir: string, compiled: readonly Compiled[]): void {
+  if (compiled.length === 0) return
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 })
+    for (const { script, entry } of compiled) {
+      const file = join(cacheDir, entry)
+      const partial = `${file}.${process.pid}.partial`
+      try {
+        writeFileSync(partial, script.createCachedData(), { mode: 0o600 })
+        renameSync(partial, file)
+      } finally {
+        rmSync(partial, { force: true })
+      }
+    }
+    removeOutdatedEntries(codeDir, cacheDir, compiled)
+  } catch {
+    // A read-only or full disk: the next command compiles again, as it would without a cache.
+  }
+}
+
+/**
+ * Keeps the folder to one entry per module of the build: an entry of a module the build no longer has
+ * (a rebuild renames its chunks), or of an older source of a module just saved, is removed.
+ */
+function removeOutdatedEntries(codeDir: string, cacheDir: string, saved: readonly Compiled[]): void {
+  const current = new Set(saved.map(({ entry }) => entry))
+  const savedModules = new Set(saved.map(({ entry }) => moduleOf(entry)))
+  for (const entry of readdirSync(cacheDir)) {
+    if (current.has(entry) || entry.endsWith('.partial')) continue
+    const module = moduleOf(entry)
+    if (savedModules.has(module) || !existsSync(join(codeDir, ...module.split('+')))) {
+      rmSync(join(cacheDir, entry), { force: true })
+    }
+  }
+}
+
+function moduleOf(entry: string): string {
+  return entry.slice(0, entry.lastIndexOf('.'))
+}
