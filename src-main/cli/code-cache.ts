@@ -23,10 +23,16 @@ type ModuleWrapper = (
 /** A module compiled without a usable cache in this run, to be saved once the command has run. */
 type Compiled = { script: Script; entry: string }
 
-/** Where a data folder keeps the command line's compiled code, for this engine and this copy of the build. */
+/**
+ * Where a data folder keeps the command line's compiled code for this copy of the build (the installed
+ * app and a checkout can share a data folder) and this engine (V8 refuses another version's code).
+ */
 export function codeCacheDirOf(dataDir: string, codeDir: string): string {
-  const build = createHash('sha256').update(codeDir).digest('hex').slice(0, 12)
-  return join(dataDir, 'code-cache', `v8-${process.versions.v8}-${process.arch}-${build}`)
+  return join(dataDir, 'code-cache', `${buildKey(codeDir)}-v8-${process.versions.v8}-${process.arch}`)
+}
+
+function buildKey(codeDir: string): string {
+  return createHash('sha256').update(codeDir).digest('hex').slice(0, 12)
 }
 
 /**
@@ -104,6 +110,7 @@ function saveEntries(codeDir: string, cacheDir: string, compiled: readonly Compi
       }
     }
     removeOutdatedEntries(codeDir, cacheDir, compiled)
+    removeOtherEngines(codeDir, cacheDir)
   } catch {
     // A read-only or full disk: the next command compiles again, as it would without a cache.
   }
@@ -127,4 +134,15 @@ function removeOutdatedEntries(codeDir: string, cacheDir: string, saved: readonl
 
 function moduleOf(entry: string): string {
   return entry.slice(0, entry.lastIndexOf('.'))
+}
+
+/** The same build's code compiled by another engine: left by the Electron or Node version before an update. */
+function removeOtherEngines(codeDir: string, cacheDir: string): void {
+  const engines = dirname(cacheDir)
+  const ours = `${buildKey(codeDir)}-`
+  for (const folder of readdirSync(engines)) {
+    if (folder.startsWith(ours) && join(engines, folder) !== cacheDir) {
+      rmSync(join(engines, folder), { recursive: true, force: true })
+    }
+  }
 }

@@ -97,6 +97,19 @@ describe('the command line keeps its compiled code', () => {
     expect([...entries().keys()].map((name) => name.split('.js.')[0])).toEqual(['chunks+kept-B2'])
   })
 
+  it("removes the code another engine compiled for the same build once this one's is saved", async () => {
+    cacheDir = codeCacheDirOf(join(root, 'data'), codeDir)
+    const otherEngine = cacheDir.replace(/-v8-.*$/, '-v8-1.2.3-x64')
+    const otherBuild = codeCacheDirOf(join(root, 'data'), join(root, 'another-build'))
+    for (const folder of [otherEngine, otherBuild]) mkdirSync(folder, { recursive: true })
+
+    expect(await load(writeModule('entry.js', 'exports.result = () => "saved"\n'))).toBe('saved')
+    expect(existsSync(cacheDir)).toBe(true)
+    expect(existsSync(otherEngine)).toBe(false)
+    // Another copy of the build (a checkout beside the installed app) keeps its own.
+    expect(existsSync(otherBuild)).toBe(true)
+  })
+
   it('leaves modules outside the build to Node', async () => {
     const outside = join(root, 'outside.js')
     writeFileSync(outside, 'exports.result = () => "outside"\n')
