@@ -20,6 +20,13 @@ const FIRST_SCRIPT = [
 ]
 
 /**
+ * Vue and the libraries the first screen runs on (Pinia, vue-i18n), in one chunk rather than one each: every
+ * file the page loads at start is one more request to the host and one more compile streamed beside the first
+ * script's, which waits behind them. The lazily loaded parts (Naive UI, History, Settings) import it too.
+ */
+const FIRST_SCREEN_LIBRARIES = /node_modules[\\/](@vue|vue|pinia|vue-i18n|@intlify)[\\/]/
+
+/**
  * Gives the built page the first script as a module script of its own, before the entry's. Vite bundles
  * every script of a page into one entry, whose imports run only once all of its code has arrived and been
  * compiled; on its own, the first script runs as soon as its small chunk arrives, and main's answers are
@@ -141,7 +148,10 @@ export default defineConfig({
         output: {
           // The first script (src/ask-first.ts) and what it needs, in a chunk the entry imports first: it
           // runs, and main's first answers are on their way, before Vue and the app's code are evaluated.
-          manualChunks: (id) => (FIRST_SCRIPT.some((part) => id.includes(part)) ? 'ask-first' : undefined),
+          manualChunks: (id) => {
+            if (FIRST_SCRIPT.some((part) => id.includes(part))) return 'ask-first'
+            return FIRST_SCREEN_LIBRARIES.test(id) ? 'vue' : undefined
+          },
         },
       },
     },
