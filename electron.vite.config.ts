@@ -20,6 +20,13 @@ const FIRST_SCRIPT = [
 ]
 
 /**
+ * Vue and the libraries the first screen runs on (Pinia, vue-i18n), in one chunk rather than one each: every
+ * file the page loads at start is one more request to the host and one more compile streamed beside the first
+ * script's, which waits behind them. The lazily loaded parts (Naive UI, History, Settings) import it too.
+ */
+const FIRST_SCREEN_LIBRARIES = /node_modules[\\/](@vue|vue|pinia|vue-i18n|@intlify)[\\/]/
+
+/**
  * Gives the built page the first script as a module script of its own, before the entry's. Vite bundles
  * every script of a page into one entry, whose imports run only once all of its code has arrived and been
  * compiled; on its own, the first script runs as soon as its small chunk arrives, and main's answers are
@@ -56,6 +63,29 @@ function libsqlTargetWithoutReport(): Plugin {
     resolveId(source, importer) {
       if (source === '@neon-rs/load' && importer && /[\\/]node_modules[\\/]libsql[\\/]/.test(importer)) return target
       return null
+    },
+  }
+}
+
+/** V8's explicit compile hint: every function of a script that starts with it is compiled eagerly. */
+const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
+
+/**
+ * Marks the renderer's entry chunk (the app's own first-screen code: stores, the shell, the send form) for
+ * eager compilation. Without the hint V8 compiles a function on the main thread the first time it is
+ * called, and nearly every function of that chunk is called while the form is built; with it they are
+ * compiled on a background thread as the chunk streams in. The library chunks (Vue, vue-i18n) keep lazy
+ * compilation: most of their functions are not called on the first screen, and compiling them all held
+ * back the first render (measured both ways). Chromium 136 and later read the hint; others see a comment.
+ */
+function compileEntryEagerly(): Plugin {
+  return {
+    name: 'compile-entry-eagerly',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type === 'chunk' && output.isEntry) output.code = EAGER_COMPILE_HINT + output.code
+      }
     },
   }
 }
@@ -119,6 +149,7 @@ export default defineConfig({
     plugins: [
       vue({ features: { optionsAPI: false } }),
       firstScriptOfItsOwn(),
+      compileEntryEagerly(),
       Components({ dts: false, resolvers: [NaiveUiResolver()] }),
       // The messages are compiled when the renderer is built, so the window runs vue-i18n without its
       // message compiler: a smaller first screen that does no parsing of messages at start.
@@ -144,7 +175,10 @@ export default defineConfig({
         output: {
           // The first script (src/ask-first.ts) and what it needs, in a chunk the entry imports first: it
           // runs, and main's first answers are on their way, before Vue and the app's code are evaluated.
-          manualChunks: (id) => (FIRST_SCRIPT.some((part) => id.includes(part)) ? 'ask-first' : undefined),
+          manualChunks: (id) => {
+            if (FIRST_SCRIPT.some((part) => id.includes(part))) return 'ask-first'
+            return FIRST_SCREEN_LIBRARIES.test(id) ? 'vue' : undefined
+          },
         },
       },
     },
