@@ -20,8 +20,14 @@ type ModuleWrapper = (
   dirname: string,
 ) => unknown
 
-/** A module compiled without a usable cache in this run, to be saved once the command has run. */
-type Compiled = { script: Script; entry: string }
+/** A module to be saved once the command has run, with the kinds of command its entry will hold. */
+type Compiled = { script: Script; entry: string; ranBy: readonly string[] }
+
+/** An entry: the kinds of command whose functions it holds, then V8's cached data. */
+type Entry = { ranBy: string[]; data: Buffer }
+
+/** Past this many kinds of command an entry is not saved again: each save costs the command a few ms. */
+const MAX_KINDS_PER_ENTRY = 12
 
 /**
  * Where a data folder keeps the command line's compiled code for this copy of the build (the installed
@@ -44,8 +50,10 @@ function buildKey(codeDir: string): string {
  *
  * How: the build's modules are compiled as Node's loader compiles them (the same wrapper function), but
  * with V8's cached data when there is some. Once the command has run, each module compiled without it
- * is saved with the functions the command ran, so the next command skips compiling those too. Modules
- * outside `codeDir` load as usual.
+ * is saved with the functions the command ran, so the next command skips compiling those too. A module
+ * shared by several commands (zod, commander) is saved again the first time another kind of command
+ * (`runKind`, like `cooldown` or `history show`) runs it, with that command's functions added to those
+ * it was taken with. Modules outside `codeDir` load as usual.
  *
  * Safety: an entry is named by the SHA-256 of the module's source, since V8 itself only checks the
  * source's length. V8 refuses an entry of another engine version or other flags (then the module is
@@ -53,7 +61,7 @@ function buildKey(codeDir: string): string {
  * second process reads an old entry or a new one, never half of one. The cache is only ever a shortcut:
  * a missing, damaged or unwritable one costs the compile time and nothing else.
  */
-export function cacheCompiledCode(codeDir: string, cacheDir: string): void {
+export function cacheCompiledCode(codeDir: string, cacheDir: string, runKind: string): void {
   const prototype = Module.prototype as unknown as LoadingModule
   const compileAsNodeDoes = prototype._compile
   const inBuild = `${codeDir}${sep}`
@@ -62,11 +70,15 @@ export function cacheCompiledCode(codeDir: string, cacheDir: string): void {
   prototype._compile = function (this: LoadingModule, content: string, filename: string): unknown {
     if (!filename.startsWith(inBuild)) return compileAsNodeDoes.call(this, content, filename)
     const entry = entryName(relative(codeDir, filename), content)
-    const cachedData = readEntry(join(cacheDir, entry))
+    const cached = readEntry(join(cacheDir, entry))
     // No import() in these modules (the build makes require() of them): on Node 20 a script taken from
     // V8's cache has lost the callback import() needs.
-    const script = new Script(wrap(content), { filename, cachedData })
-    if (cachedData === undefined || script.cachedDataRejected) compiled.push({ script, entry })
+    const script = new Script(wrap(content), { filename, cachedData: cached?.data })
+    if (cached === undefined || script.cachedDataRejected) {
+      compiled.push({ script, entry, ranBy: [runKind] })
+    } else if (!cached.ranBy.includes(runKind) && cached.ranBy.length < MAX_KINDS_PER_ENTRY) {
+      compiled.push({ script, entry, ranBy: [...cached.ranBy, runKind] })
+    }
     const wrapper = script.runInThisContext({ displayErrors: true }) as ModuleWrapper
     const require = Object.assign((id: string) => this.require(id), Module.createRequire(filename))
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename))
@@ -87,9 +99,18 @@ function entryName(modulePath: string, content: string): string {
   return `${modulePath.split(sep).join('+')}.${hash}`
 }
 
-function readEntry(file: string): Buffer | undefined {
+function readEntry(file: string): Entry | undefined {
+  let bytes: Buffer
   try {
-    return readFileSync(file)
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  const headerEnd = bytes.indexOf(0x0a)
+  try {
+    const ranBy: unknown = JSON.parse(bytes.subarray(0, headerEnd).toString('utf8'))
+    if (headerEnd < 0 || !Array.isArray(ranBy) || !ranBy.every((kind) => typeof kind === 'string')) return undefined
+    return { ranBy: ranBy as string[], data: bytes.subarray(headerEnd + 1) }
   } catch {
     return undefined
   }
@@ -99,11 +120,12 @@ function saveEntries(codeDir: string, cacheDir: string, compiled: readonly Compi
   if (compiled.length === 0) return
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 })
-    for (const { script, entry } of compiled) {
+    for (const { script, entry, ranBy } of compiled) {
       const file = join(cacheDir, entry)
       const partial = `${file}.${process.pid}.partial`
       try {
-        writeFileSync(partial, script.createCachedData(), { mode: 0o600 })
+        const header = Buffer.from(`${JSON.stringify(ranBy)}\n`)
+        writeFileSync(partial, Buffer.concat([header, script.createCachedData()]), { mode: 0o600 })
         renameSync(partial, file)
       } finally {
         rmSync(partial, { force: true })

@@ -7,6 +7,16 @@ import { cacheCompiledCode, codeCacheDirOf } from './code-cache'
 // It lives in the data folder, and only once one exists: a command that needs no data (channels, --help)
 // does not create the folder on a machine where the app has never run.
 const dataDir = defaultDataDir(process.env)
-if (existsSync(dataDir)) cacheCompiledCode(__dirname, codeCacheDirOf(dataDir, __dirname))
+if (existsSync(dataDir)) cacheCompiledCode(__dirname, codeCacheDirOf(dataDir, __dirname), runKindOf(process.argv))
 
 void import('./start')
+
+/** `cooldown`, `history show`: the command's words before its first option, numbers and names left out. */
+function runKindOf(argv: readonly string[]): string {
+  const firstOption = argv.findIndex((arg, index) => index >= 2 && arg.startsWith('-'))
+  const words = argv.slice(2, firstOption === -1 ? undefined : firstOption)
+  return words
+    .filter((word) => /^[a-z][a-z-]*$/.test(word))
+    .slice(0, 2)
+    .join(' ')
+}

@@ -23,8 +23,8 @@ function writeModule(name: string, body: string): string {
   return file
 }
 
-async function load(moduleFile: string): Promise<unknown> {
-  const { stdout } = await run(tsx, [driver, codeDir, cacheDir, moduleFile], { cwd: projectDir })
+async function load(moduleFile: string, runKind = 'test'): Promise<unknown> {
+  const { stdout } = await run(tsx, [driver, codeDir, cacheDir, moduleFile, runKind], { cwd: projectDir })
   return JSON.parse(stdout) as unknown
 }
 
@@ -63,6 +63,21 @@ describe('the command line keeps its compiled code', () => {
     expect(await load(entry)).toEqual([['answer.js', 42], true])
     // Taken as it was: an entry V8 refused or lacked would have been written anew.
     expect(entries()).toEqual(first)
+  })
+
+  it('saves a module again, once, for another kind of command, which adds the functions it ran', async () => {
+    const file = writeModule('entry.js', 'exports.result = () => process.argv.length\n')
+    await load(file, 'history')
+    const afterHistory = entries()
+    await load(file, 'history')
+    expect(entries()).toEqual(afterHistory)
+
+    await load(file, 'cooldown')
+    const afterCooldown = entries()
+    expect(afterCooldown).not.toEqual(afterHistory)
+    await load(file, 'cooldown')
+    await load(file, 'history')
+    expect(entries()).toEqual(afterCooldown)
   })
 
   it('never runs the code of an older source, even one of the same length', async () => {
