@@ -107,13 +107,15 @@ function readEntry(file: string): Entry | undefined {
     return undefined
   }
   const headerEnd = bytes.indexOf(0x0a)
+  if (headerEnd < 0) return undefined
+  let ranBy: unknown
   try {
-    const ranBy: unknown = JSON.parse(bytes.subarray(0, headerEnd).toString('utf8'))
-    if (headerEnd < 0 || !Array.isArray(ranBy) || !ranBy.every((kind) => typeof kind === 'string')) return undefined
-    return { ranBy: ranBy as string[], data: bytes.subarray(headerEnd + 1) }
+    ranBy = JSON.parse(bytes.subarray(0, headerEnd).toString('utf8'))
   } catch {
     return undefined
   }
+  if (!Array.isArray(ranBy) || !ranBy.every((kind) => typeof kind === 'string')) return undefined
+  return { ranBy, data: bytes.subarray(headerEnd + 1) }
 }
 
 function saveEntries(codeDir: string, cacheDir: string, compiled: readonly Compiled[]): void {
