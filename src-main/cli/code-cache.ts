@@ -42,6 +42,19 @@ function buildKey(codeDir: string): string {
 }
 
 /**
+ * The kind of command a command line runs, as the cache tells commands apart: its words before the first
+ * option, numbers and names left out (`cooldown`, `history show`, `explain` for `explain 2004`).
+ */
+export function runKindOf(args: readonly string[]): string {
+  const firstOption = args.findIndex((arg) => arg.startsWith('-'))
+  const words = args.slice(0, firstOption === -1 ? undefined : firstOption)
+  return words
+    .filter((word) => /^[a-z][a-z-]*$/.test(word))
+    .slice(0, 2)
+    .join(' ')
+}
+
+/**
  * Keeps V8's compiled code for the modules of `codeDir` (the command line's build) in `cacheDir`.
  *
  * Why: every command is a new Node process, which parses and compiles the several hundred kilobytes of

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import ts from 'typescript'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { codeCacheDirOf } from '../../../src-main/cli/code-cache'
+import { codeCacheDirOf, runKindOf } from '../../../src-main/cli/code-cache'
 import { ensureBuilt, projectDir } from '../packaging/built-app'
 
 const run = promisify(execFile)
@@ -149,6 +149,19 @@ describe('the command line keeps its compiled code', () => {
     const file = writeModule('entry.js', 'exports.result = () => "ran"\n')
     expect(await load(file)).toBe('ran')
     expect(statSync(cacheDir).isFile()).toBe(true)
+  })
+})
+
+describe('the kind of command an entry is saved for', () => {
+  it.each([
+    [['cooldown', '--phone', '13800138000'], 'cooldown'],
+    [['history', 'show', '12'], 'history show'],
+    [['history', '--limit', '20', 'show'], 'history'],
+    [['explain', '2004'], 'explain'],
+    [['profiles', 'delete', 'My Profile'], 'profiles delete'],
+    [['--help'], ''],
+  ])('%j is %j', (args, kind) => {
+    expect(runKindOf(args)).toBe(kind)
   })
 })
 
