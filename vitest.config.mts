@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['tests/main/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+        test: {
+          name: 'main',
+          include: ['tests/main/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          // Setup starts real servers, keychains and processes: on a loaded 2-core machine it can take longer
+          // than Vitest's 10 s default, and a setup that times out fails a run in which no test failed.
+          hookTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 
-const [vitestFile, playwrightFile] = process.argv.slice(2)
+const [vitestFile, playwrightFile, vitestRunErrorsFile] = process.argv.slice(2)
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -16,6 +16,17 @@ if (existsSync(vitestFile)) {
   failed += report.numFailedTests
   skipped += report.numPendingTests + report.numTodoTests
   printVitestFailures(report.testResults)
+  // A failed hook or an unloadable file fails the run without failing a test (a hook's tests read as skipped):
+  // each counts as one failure, so the closing line never says 0 failed for a red run.
+  const outsideTests =
+    vitestRunErrorsFile && existsSync(vitestRunErrorsFile) ? JSON.parse(readFileSync(vitestRunErrorsFile, 'utf8')) : []
+  for (const error of outsideTests)
+    console.log(`failed outside a unit test: ${error.where}: ${firstLine(error.message)}`)
+  failed += outsideTests.length
+  if (report.success === false && report.numFailedTests === 0 && outsideTests.length === 0) {
+    console.log('failed unit test run: Vitest reports a failure outside any test; see its output above')
+    failed++
+  }
 } else missing++
 
 if (existsSync(playwrightFile)) {

@@ -1,22 +1,25 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const script = join(__dirname, '..', '..', '..', 'scripts', 'count-tests.mjs')
-let dir: string
+let dir: string | undefined
 
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  dir = undefined
+})
 
-/** Runs CI's closing count over the two reports, written as the runners write them. */
-function count(vitest: object, playwright: object) {
-  dir = mkdtempSync(join(tmpdir(), 'count-tests-'))
+/** Runs CI's closing count over the reports, written as the runners (and our run-errors reporter) write them. */
+function count(vitest: object, playwright: object, runErrors?: object[]) {
+  dir ??= mkdtempSync(join(tmpdir(), 'count-tests-'))
   writeFileSync(join(dir, 'vitest.json'), JSON.stringify(vitest))
   writeFileSync(join(dir, 'playwright.json'), JSON.stringify(playwright))
-  const run = spawnSync(process.execPath, [script, join(dir, 'vitest.json'), join(dir, 'playwright.json')], {
-    encoding: 'utf8',
-  })
+  if (runErrors) writeFileSync(join(dir, 'vitest-run-errors.json'), JSON.stringify(runErrors))
+  const reports = ['vitest.json', 'playwright.json', 'vitest-run-errors.json'].map((name) => join(dir!, name))
+  const run = spawnSync(process.execPath, [script, ...reports], { encoding: 'utf8' })
   return { status: run.status, lines: run.stdout.trim().split('\n') }
 }
 
@@ -112,4 +115,54 @@ describe("CI's closing count", () => {
     expect(lines.at(-1)).toBe('tests: 3 passed, 0 failed, 1 skipped')
     expect(status).toBe(0)
   })
+
+  it('counts a failed setup hook as a failure, though Vitest reports its tests as skipped', () => {
+    // What a red CI once printed: `tests: 1085 passed, 0 failed, 6 skipped` over a failed unit test run.
+    const hookFailed = { ...vitestReport(0), numPendingTests: 1, success: false }
+    const { status, lines } = count(hookFailed, playwrightReport(0), [
+      { where: 'tests/main/cli/keychain.test.ts > sends through a profile', message: 'Error: Hook timed out\n  at x' },
+    ])
+    expect(lines).toContain(
+      'failed outside a unit test: tests/main/cli/keychain.test.ts > sends through a profile: Error: Hook timed out',
+    )
+    expect(lines.at(-1)).toBe('tests: 3 passed, 1 failed, 2 skipped')
+    expect(status).toBe(1)
+  })
+
+  it('still fails when Vitest reports a failed run that no report explains', () => {
+    const { status, lines } = count({ ...vitestReport(0), success: false }, playwrightReport(0))
+    expect(lines).toContain('failed unit test run: Vitest reports a failure outside any test; see its output above')
+    expect(lines.at(-1)).toBe('tests: 3 passed, 1 failed, 1 skipped')
+    expect(status).toBe(1)
+  })
+
+  it('is told of a failed setup hook by the reporter CI runs Vitest with', () => {
+    dir = mkdtempSync(join(tmpdir(), 'count-tests-'))
+    const fixture = join(__dirname, 'fixtures', 'hook-failure')
+    const vitest = spawnSync(
+      process.execPath,
+      [
+        join(require.resolve('vitest/package.json'), '..', 'vitest.mjs'),
+        'run',
+        '--root',
+        fixture,
+        '--reporter=json',
+        `--outputFile.json=${join(dir, 'vitest.json')}`,
+        `--reporter=${join(__dirname, '..', '..', '..', 'scripts', 'vitest-run-errors.mjs')}`,
+      ],
+      {
+        cwd: join(__dirname, '..', '..', '..'),
+        encoding: 'utf8',
+        env: { ...process.env, VITEST_RUN_ERRORS_FILE: join(dir, 'vitest-run-errors.json') },
+      },
+    )
+    expect(vitest.status).toBe(1)
+    const vitestReportWritten = JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8'))
+    const { status, lines } = count(vitestReportWritten, playwrightReport(0))
+    expect(lines).toContain(
+      'failed outside a unit test: tests/main/ci/fixtures/hook-failure/setup-fails.spec.mjs > a suite whose setup fails: the keychain did not answer',
+    )
+    expect(lines.at(-1)).toBe('tests: 2 passed, 1 failed, 2 skipped')
+    expect(status).toBe(1)
+  }, 60_000)
 })
