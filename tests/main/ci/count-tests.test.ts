@@ -120,10 +120,10 @@ describe("CI's closing count", () => {
     // What a red CI once printed: `tests: 1085 passed, 0 failed, 6 skipped` over a failed unit test run.
     const hookFailed = { ...vitestReport(0), numPendingTests: 1, success: false }
     const { status, lines } = count(hookFailed, playwrightReport(0), [
-      { where: 'tests/main/cli/keychain.test.ts > sends through a profile', message: 'Error: Hook timed out\n  at x' },
+      { where: 'tests/main/cli/send.test.ts > a suite', message: 'Error: Hook timed out in 10000ms.\n  at x' },
     ])
     expect(lines).toContain(
-      'failed outside a unit test: tests/main/cli/keychain.test.ts > sends through a profile: Error: Hook timed out',
+      'failed outside a unit test: tests/main/cli/send.test.ts > a suite: Error: Hook timed out in 10000ms.',
     )
     expect(lines.at(-1)).toBe('tests: 3 passed, 1 failed, 2 skipped')
     expect(status).toBe(1)
