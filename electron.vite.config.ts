@@ -17,6 +17,7 @@ const FIRST_SCRIPT = [
   '/src/api/first-answers.ts',
   '/src/api/transport.ts',
   '/shared/browser-mode.ts',
+  '/shared/first-calls.ts',
 ]
 
 /**

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect as baseExpect, test, type Page } from '@playwright/test'
 import { openHistory } from '../../src-main/history'
+import { FIRST_ANSWERS_PATH } from '../../src-main/shared/browser-mode'
+import { FIRST_CALLS } from '../../src-main/shared/first-calls'
 import { startHost, type RunningHost } from '../fixtures/host'
 import { rpc } from '../fixtures/rpc'
 
@@ -40,6 +42,20 @@ const brightness = async (page: Page) => {
 
 const secondsOf = async (page: Page, channel: string) =>
   Number(/\d+/.exec((await page.locator(`[data-channel="${channel}"] [data-state]`).textContent()) ?? '')?.[0])
+
+test('the window asks main for its first screen in one request, and for none of it again', async ({ page }) => {
+  const posted: string[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posted.push(new URL(request.url()).pathname)
+  })
+  await page.goto(host.url)
+  await expect(page.locator('.profile-switcher')).toContainText('Local sandbox')
+  await expect(page.getByTestId('send-button')).toBeVisible()
+  // Past the window's idle work (the team status, the later texts), which asks for other things.
+  await page.waitForLoadState('networkidle')
+  expect(posted.filter((path) => path === FIRST_ANSWERS_PATH)).toHaveLength(1)
+  for (const name of FIRST_CALLS) expect(posted).not.toContain(`/rpc/${name}`)
+})
 
 test('a send through the embedded emulator: result, cooldown countdown, history, filter, language and theme', async ({
   page,

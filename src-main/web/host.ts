@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../dispatch/dispatcher'
 import type { Envelope, ErrorCode, ErrorKey } from '../shared/contract/errors'
 import type { EventBus } from '../events'
-import { CONSOLE_TOKEN_HEADER } from '../shared/browser-mode'
+import { CONSOLE_TOKEN_HEADER, FIRST_ANSWERS_PATH } from '../shared/browser-mode'
+import { FIRST_CALLS } from '../shared/first-calls'
 import { checkAccess, newRunToken } from './access'
 import { requestTargetOf } from './request-path'
 import { StaticFiles } from './static-files'
@@ -48,8 +49,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const target = requestTargetOf(request.url)
     if (!target) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request path')
     const { path, query } = target
-    // `/rpc/` normalises to `/rpc`: still a call, with an empty name.
-    const isRpc = path === '/rpc' || path.startsWith('/rpc/')
+    // `/rpc/` normalises to `/rpc`: still a call, with an empty name. The first answers are calls too.
+    const isRpc = path === '/rpc' || path.startsWith('/rpc/') || path === FIRST_ANSWERS_PATH
     if (isRpc || path === '/events' || StaticFiles.isPage(path)) {
       const given = isRpc ? headerValue(request, CONSOLE_TOKEN_HEADER) : query.get('token')
       const access = checkAccess(request, port, token, given)
@@ -77,6 +78,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           refusal('invalid-input', 'requestNotJson', 'The request body is not valid JSON.'),
         )
       }
+      if (path === FIRST_ANSWERS_PATH) return sendJson(response, 200, await firstAnswers(input))
       const name = path.slice('/rpc/'.length)
       return sendJson(response, 200, await options.dispatch(name, input))
     }
@@ -104,6 +106,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'x-frame-options': 'DENY',
     })
     response.end(file.body)
+  }
+
+  /** Each first call dispatched as if asked on its own (its schema checks the input); its envelope by name. */
+  async function firstAnswers(input: unknown): Promise<Record<string, Envelope<unknown>>> {
+    const answers: Record<string, Envelope<unknown>> = {}
+    for (const name of FIRST_CALLS) answers[name] = await options.dispatch(name, input)
+    return answers
   }
 
   await new Promise<void>((resolve, reject) => {

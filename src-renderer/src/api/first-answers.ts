@@ -1,8 +1,6 @@
 import type { CallName, Envelope } from '@shared/contract'
+import { FIRST_CALLS } from '@shared/first-calls'
 import { detectTransport } from './transport'
-
-/** The calls the first screen needs before it is built, none of which takes input. */
-const FIRST_CALLS = ['app.info', 'catalog.get', 'profiles.list', 'settings.get'] as const satisfies readonly CallName[]
 
 const asked = new Map<CallName, Promise<Envelope<unknown>>>()
 
@@ -12,8 +10,9 @@ const asked = new Map<CallName, Promise<Envelope<unknown>>>()
  */
 export function askFirstAnswers(): void {
   const transport = detectTransport()
+  const together = transport.askFirst?.()
   for (const name of FIRST_CALLS) {
-    const answer = transport.invoke(name, {})
+    const answer = together?.[name] ?? transport.invoke(name, {})
     // Whoever takes the answer sees a failure; one nobody takes must not surface as unhandled.
     answer.catch(() => undefined)
     asked.set(name, answer)

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenApp } from '../open-app'
-import { CONSOLE_TOKEN_HEADER } from '../../../src-main/shared/browser-mode'
+import { CONSOLE_TOKEN_HEADER, FIRST_ANSWERS_PATH } from '../../../src-main/shared/browser-mode'
+import { FIRST_CALLS } from '../../../src-main/shared/first-calls'
 import { startWebHost, type WebHost } from '../../../src-main/web/host'
 
 const PAGE = '<!doctype html><title>the console page</title>'
@@ -125,5 +126,35 @@ describe('browser mode decides access on the decoded, normalised path', () => {
 
   it('refuses a request target that is not a path', async () => {
     expect((await raw(`http://127.0.0.1:${host.port}/index.html`)).status).toBe(400)
+  })
+})
+
+describe("the first screen's answers in one request", () => {
+  const token = () => ({ [CONSOLE_TOKEN_HEADER]: host.token })
+
+  it('answers each first call, by name, as the call on its own answers', async () => {
+    const together = await raw(FIRST_ANSWERS_PATH, token(), 'POST', '{}')
+    expect(together.status).toBe(200)
+    const answers = JSON.parse(together.body) as Record<string, unknown>
+    expect(Object.keys(answers)).toEqual([...FIRST_CALLS])
+    for (const name of FIRST_CALLS) {
+      const alone = JSON.parse((await raw(`/rpc/${name}`, token(), 'POST', '{}')).body)
+      expect(alone).toMatchObject({ ok: true })
+      expect(answers[name]).toEqual(alone)
+    }
+  })
+
+  it('checks the token, the Host, the method and the input as a call does', async () => {
+    const refused = await raw(FIRST_ANSWERS_PATH, {}, 'POST', '{}')
+    expect(refused.status).toBe(401)
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    const rebound = await raw(FIRST_ANSWERS_PATH, { ...token(), host: `rebound.example:${host.port}` }, 'POST', '{}')
+    expect(rebound.status).toBe(421)
+    expect((await raw(FIRST_ANSWERS_PATH, token(), 'GET')).status).toBe(405)
+    expect((await raw(FIRST_ANSWERS_PATH, token(), 'POST', '{not json')).status).toBe(400)
+    // No first call takes input: each call's own schema refuses it.
+    const withInput = JSON.parse((await raw(FIRST_ANSWERS_PATH, token(), 'POST', '{"phoneNumber":"1"}')).body)
+    for (const name of FIRST_CALLS)
+      expect(withInput[name]).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 })
