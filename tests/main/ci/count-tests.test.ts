@@ -23,6 +23,34 @@ function count(vitest: object, playwright: object, runErrors?: object[]) {
   return { status: run.status, lines: run.stdout.trim().split('\n') }
 }
 
+/**
+ * Runs Vitest on a fixture folder as CI runs it (the JSON reporter and ours), expecting it to fail, and
+ * returns its JSON report; our reporter's file is left in `dir` for `count` to read.
+ */
+function vitestRunOn(fixture: string): object {
+  dir = mkdtempSync(join(tmpdir(), 'count-tests-'))
+  const repository = join(__dirname, '..', '..', '..')
+  const vitest = spawnSync(
+    process.execPath,
+    [
+      join(require.resolve('vitest/package.json'), '..', 'vitest.mjs'),
+      'run',
+      '--root',
+      join(__dirname, 'fixtures', fixture),
+      '--reporter=json',
+      `--outputFile.json=${join(dir, 'vitest.json')}`,
+      `--reporter=${join(repository, 'scripts', 'vitest-run-errors.mjs')}`,
+    ],
+    {
+      cwd: repository,
+      encoding: 'utf8',
+      env: { ...process.env, VITEST_RUN_ERRORS_FILE: join(dir, 'vitest-run-errors.json') },
+    },
+  )
+  expect(vitest.status).toBe(1)
+  return JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8')) as object
+}
+
 const vitestReport = (failed: number) => ({
   numPassedTests: 2,
   numFailedTests: failed,
@@ -137,32 +165,21 @@ describe("CI's closing count", () => {
   })
 
   it('is told of a failed setup hook by the reporter CI runs Vitest with', () => {
-    dir = mkdtempSync(join(tmpdir(), 'count-tests-'))
-    const fixture = join(__dirname, 'fixtures', 'hook-failure')
-    const vitest = spawnSync(
-      process.execPath,
-      [
-        join(require.resolve('vitest/package.json'), '..', 'vitest.mjs'),
-        'run',
-        '--root',
-        fixture,
-        '--reporter=json',
-        `--outputFile.json=${join(dir, 'vitest.json')}`,
-        `--reporter=${join(__dirname, '..', '..', '..', 'scripts', 'vitest-run-errors.mjs')}`,
-      ],
-      {
-        cwd: join(__dirname, '..', '..', '..'),
-        encoding: 'utf8',
-        env: { ...process.env, VITEST_RUN_ERRORS_FILE: join(dir, 'vitest-run-errors.json') },
-      },
-    )
-    expect(vitest.status).toBe(1)
-    const vitestReportWritten = JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8'))
-    const { status, lines } = count(vitestReportWritten, playwrightReport(0))
+    const { status, lines } = count(vitestRunOn('hook-failure'), playwrightReport(0))
     expect(lines).toContain(
       'failed outside a unit test: tests/main/ci/fixtures/hook-failure/setup-fails.spec.mjs > a suite whose setup fails: the keychain did not answer',
     )
     expect(lines.at(-1)).toBe('tests: 2 passed, 1 failed, 2 skipped')
+    expect(status).toBe(1)
+  }, 60_000)
+
+  it('is told of a test file that did not load and of an error thrown after its test ended', () => {
+    const { status, lines } = count(vitestRunOn('load-and-late-failures'), playwrightReport(0))
+    expect(lines).toContain(
+      'failed outside a unit test: tests/main/ci/fixtures/load-and-late-failures/unloadable.spec.mjs: the fixture cannot load',
+    )
+    expect(lines).toContain('failed outside a unit test: outside any test: thrown after the test ended')
+    expect(lines.at(-1)).toBe('tests: 3 passed, 2 failed, 1 skipped')
     expect(status).toBe(1)
   }, 60_000)
 })
